@@ -1,0 +1,108 @@
+// Package money is the one place where wxshop validates, converts and formats amounts of money.
+//
+// Amounts are decimal yuan (元) with at most two decimal places (fen, 分). The WeChat Shop API
+// speaks integer fen; the domain speaks decimal yuan; this package converts between the two
+// exactly and rejects anything that is not a whole number of fen.
+package money
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalidAmount is matched (with errors.Is) by every error that rejects an amount of money:
+// negative, more than two decimal places, or above MaxYuan. The domain packages re-export it.
+var ErrInvalidAmount = errors.New("invalid amount")
+
+// MaxFen is the largest amount accepted anywhere in wxshop, in fen: 1,000,000,000.00 元 (10亿元).
+// The platform caps a SKU's price at 10,000,000 元; an order of many units can exceed that, but
+// nothing a shop sells comes near 10亿元, so a larger value is a unit slip (fen sent as yuan) or
+// hostile input. The bound also keeps every fen computation far inside int64.
+const MaxFen int64 = 100_000_000_000
+
+// MaxYuan is MaxFen in yuan: the ceiling documented for every amount.
+var MaxYuan = decimal.New(MaxFen, -2)
+
+// AmountError says which amount was rejected and why. It matches ErrInvalidAmount.
+type AmountError struct {
+	// Field names the amount, as the caller knows it (for example "amount" or "sale_price").
+	Field string
+	// Value is the rejected value as given.
+	Value string
+	// Reason is a short English explanation: "negative", "more than two decimal places", ...
+	Reason string
+}
+
+// Error implements error.
+func (e *AmountError) Error() string {
+	return fmt.Sprintf("invalid amount: %s %s: %s", e.Field, e.Value, e.Reason)
+}
+
+// Unwrap makes errors.Is(err, ErrInvalidAmount) true.
+func (e *AmountError) Unwrap() error { return ErrInvalidAmount }
+
+// Check validates an amount in yuan: not negative, at most two decimal places, at most MaxYuan.
+// field names the amount in the error.
+func Check(field string, yuan decimal.Decimal) error {
+	_, err := ToFen(field, yuan)
+	return err
+}
+
+// CheckPositive is Check plus "greater than zero", for prices.
+func CheckPositive(field string, yuan decimal.Decimal) error {
+	fen, err := ToFen(field, yuan)
+	if err != nil {
+		return err
+	}
+	if fen == 0 {
+		return &AmountError{Field: field, Value: Format(yuan), Reason: "must be greater than zero"}
+	}
+	return nil
+}
+
+// ToFen validates an amount in yuan (as Check does) and returns it in whole fen.
+func ToFen(field string, yuan decimal.Decimal) (int64, error) {
+	if yuan.Sign() < 0 {
+		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "negative"}
+	}
+	if yuan.Exponent() < -2 && !yuan.Equal(yuan.Truncate(2)) {
+		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "more than two decimal places (not a whole number of fen)"}
+	}
+	if yuan.Cmp(MaxYuan) > 0 {
+		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
+	}
+	return yuan.Shift(2).IntPart(), nil
+}
+
+// FenToYuan checks an amount in fen (as the platform sends it) and returns it in yuan.
+func FenToYuan(field string, fen int64) (decimal.Decimal, error) {
+	if fen < 0 {
+		return decimal.Decimal{}, &AmountError{Field: field, Value: fmt.Sprintf("%d fen", fen), Reason: "negative"}
+	}
+	if fen > MaxFen {
+		return decimal.Decimal{}, &AmountError{Field: field, Value: fmt.Sprintf("%d fen", fen), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
+	}
+	return Yuan(fen), nil
+}
+
+// Yuan converts whole fen to yuan without checks; use it only on fen that came from ToFen or
+// arithmetic on such values.
+func Yuan(fen int64) decimal.Decimal { return decimal.New(fen, -2) }
+
+// Format renders an amount in yuan with exactly two decimals ("10.10", never "10.1"): the one
+// format for money in text and JSON.
+func Format(yuan decimal.Decimal) string { return yuan.StringFixed(2) }
+
+// Parse reads an amount in yuan from text ("99.99", "100") and validates it as Check does.
+func Parse(field, s string) (decimal.Decimal, error) {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, &AmountError{Field: field, Value: fmt.Sprintf("%q", s), Reason: "not a decimal number"}
+	}
+	if err := Check(field, d); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return d, nil
+}

@@ -1,0 +1,93 @@
+package money_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wxshop-go/wxshop/internal/money"
+)
+
+func TestToFen(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		wantFen int64
+		wantErr string
+	}{
+		{in: "0", wantFen: 0},
+		{in: "0.01", wantFen: 1},
+		{in: "99.99", wantFen: 9999},
+		{in: "100", wantFen: 10000},
+		{in: "100.000", wantFen: 10000},
+		{in: "1000000000.00", wantFen: money.MaxFen},
+		{in: "-0.01", wantErr: "negative"},
+		{in: "0.001", wantErr: "more than two decimal places"},
+		{in: "1000000000.01", wantErr: "above the ceiling"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			fen, err := money.ToFen("amount", decimal.RequireFromString(tt.in))
+			if tt.wantErr != "" {
+				require.ErrorIs(t, err, money.ErrInvalidAmount)
+				assert.ErrorContains(t, err, tt.wantErr)
+				assert.ErrorContains(t, err, "amount")
+				var ae *money.AmountError
+				require.ErrorAs(t, err, &ae)
+				assert.Equal(t, "amount", ae.Field)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantFen, fen)
+			assert.Equal(t, decimal.RequireFromString(tt.in).StringFixed(2), money.Yuan(fen).StringFixed(2))
+		})
+	}
+}
+
+func TestCheckPositive(t *testing.T) {
+	t.Parallel()
+	require.ErrorIs(t, money.CheckPositive("sale_price", decimal.Zero), money.ErrInvalidAmount)
+	require.NoError(t, money.CheckPositive("sale_price", decimal.RequireFromString("0.01")))
+}
+
+func TestFenToYuan(t *testing.T) {
+	t.Parallel()
+	y, err := money.FenToYuan("sale_price", 1999)
+	require.NoError(t, err)
+	assert.Equal(t, "19.99", money.Format(y))
+	_, err = money.FenToYuan("sale_price", -1)
+	require.ErrorIs(t, err, money.ErrInvalidAmount)
+	_, err = money.FenToYuan("sale_price", money.MaxFen+1)
+	require.ErrorIs(t, err, money.ErrInvalidAmount)
+}
+
+func TestParse(t *testing.T) {
+	t.Parallel()
+	d, err := money.Parse("floor", "10.1")
+	require.NoError(t, err)
+	assert.Equal(t, "10.10", money.Format(d))
+	_, err = money.Parse("floor", "ten")
+	require.ErrorIs(t, err, money.ErrInvalidAmount)
+	assert.ErrorContains(t, err, `"ten"`)
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"0", "99.99", "100.005", "-1", "1e3", "1e-3", "abc", "1000000000.01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := money.Parse("amount", s)
+		if err != nil {
+			require.ErrorIs(t, err, money.ErrInvalidAmount)
+			return
+		}
+		fen, err := money.ToFen("amount", d)
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, fen, int64(0))
+		require.LessOrEqual(t, fen, money.MaxFen)
+		require.True(t, money.Yuan(fen).Equal(d), "fen round trip of %s", s)
+	})
+}
