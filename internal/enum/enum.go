@@ -6,6 +6,8 @@ package enum
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"strconv"
 )
 
 // ErrUnknown is matched by every error that rejects a code or name the enum does not know. The
@@ -74,7 +76,7 @@ func (s Set[T]) Name(v T) string {
 	if sp, ok := s.spec(v); ok {
 		return sp.Name
 	}
-	return fmt.Sprintf("%s(%v)", s.typeName, v)
+	return s.typeName + "(" + raw(v) + ")"
 }
 
 // Label returns v's Chinese label, or the same fallback as Name.
@@ -101,14 +103,14 @@ func (s Set[T]) Check(v T) error {
 	if s.Valid(v) {
 		return nil
 	}
-	return &UnknownError{Type: s.typeName, Value: fmt.Sprintf("%v", v)}
+	return &UnknownError{Type: s.typeName, Value: raw(v)}
 }
 
 // MarshalText renders v by name; a value outside the table is an error.
 func (s Set[T]) MarshalText(v T) ([]byte, error) {
 	sp, ok := s.spec(v)
 	if !ok {
-		return nil, &UnknownError{Type: s.typeName, Value: fmt.Sprintf("%v", v)}
+		return nil, &UnknownError{Type: s.typeName, Value: raw(v)}
 	}
 	return []byte(sp.Name), nil
 }
@@ -130,4 +132,20 @@ func (s Set[T]) spec(v T) (Spec[T], bool) {
 		}
 	}
 	return Spec[T]{}, false
+}
+
+// raw formats v's underlying value. It must not use fmt's %v: the enum types' String methods call
+// Name, and %v would call String again for a value outside the table, recursing forever.
+func raw[T comparable](v T) string {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(rv.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return strconv.FormatUint(rv.Uint(), 10)
+	case reflect.String:
+		return strconv.Quote(rv.String())
+	default:
+		return "?"
+	}
 }

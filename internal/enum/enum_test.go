@@ -11,6 +11,25 @@ import (
 
 type color uint8
 
+// String delegates to the set, as every domain enum does; formatting an unknown value must not
+// recurse through it.
+func (c color) String() string { return colors.Name(c) }
+
+type word string
+
+func (w word) String() string { return words.Name(w) }
+
+var words = enum.New("test.word", enum.Spec[word]{Value: "A", Name: "a", Label: "甲"})
+
+func TestUnknownValuesDoNotRecurse(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "test.color(9)", color(9).String())
+	assert.Equal(t, `test.word("B")`, word("B").String())
+	assert.EqualError(t, words.Check("B"), `unknown test.word "B"`)
+	_, err := colors.MarshalText(9)
+	assert.EqualError(t, err, "unknown test.color 9")
+}
+
 var colors = enum.New("test.color",
 	enum.Spec[color]{Value: 1, Name: "red", Label: "红"},
 	enum.Spec[color]{Value: 5, Name: "blue", Label: "蓝"},
