@@ -8,6 +8,7 @@ package money
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -63,17 +64,68 @@ func CheckPositive(field string, yuan decimal.Decimal) error {
 }
 
 // ToFen validates an amount in yuan (as Check does) and returns it in whole fen.
+//
+// Amounts usually arrive as money.Yuan builds them or as text like "99.99": a small coefficient
+// with two, one or no decimals. Those take a shortcut with no big-number work; everything else,
+// and every error, takes the general path.
 func ToFen(field string, yuan decimal.Decimal) (int64, error) {
-	if yuan.Sign() < 0 {
-		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "negative"}
+	if fen, ok := smallFen(yuan); ok {
+		return fen, nil
 	}
-	if yuan.Exponent() < -2 && !yuan.Equal(yuan.Truncate(2)) {
-		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "more than two decimal places (not a whole number of fen)"}
+	return generalToFen(field, yuan)
+}
+
+// pow10 holds the factors that turn a coefficient with exponent -2, -1 or 0 into fen.
+var pow10 = [3]int64{1, 10, 100}
+
+// smallFen converts yuan whose exponent is -2, -1 or 0 and whose coefficient has at most 11
+// digits (so it is below 10^11 and exact in int64). It reports false for anything else.
+func smallFen(yuan decimal.Decimal) (int64, bool) {
+	exp := yuan.Exponent()
+	if exp < -2 || exp > 0 || yuan.NumDigits() > 11 {
+		return 0, false
+	}
+	c := yuan.CoefficientInt64()
+	if c < 0 {
+		return 0, false
+	}
+	fen := c * pow10[exp+2]
+	return fen, fen <= MaxFen
+}
+
+// generalToFen is ToFen for any decimal, including ones built in code with an extreme exponent
+// (decimal.New(1, 1<<30)): it decides those from the coefficient and exponent alone, without
+// expanding 10^exponent.
+func generalToFen(field string, yuan decimal.Decimal) (int64, error) {
+	coef := yuan.Coefficient()
+	if coef.Sign() == 0 {
+		return 0, nil
+	}
+	if coef.Sign() < 0 {
+		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "negative"}
+	}
+	exp := yuan.Exponent()
+	if exp > 11 { // at least 10^12 yuan
+		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
+	}
+	// With exponent -2-k, a whole number of fen needs the coefficient to be a multiple of 10^k;
+	// a coefficient below 10^k (certainly when k ≥ its bit length) cannot be.
+	if k := -int64(exp) - 2; k > 0 && (k >= int64(coef.BitLen()) || !yuan.Equal(yuan.Truncate(2))) {
+		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "more than two decimal places (not a whole number of fen)"}
 	}
 	if yuan.Cmp(MaxYuan) > 0 {
-		return 0, &AmountError{Field: field, Value: yuan.String(), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
+		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
 	}
 	return yuan.Shift(2).IntPart(), nil
+}
+
+// describe renders a rejected amount for an error message. An extreme exponent is written as
+// coefficient e exponent: String would expand it digit by digit.
+func describe(yuan decimal.Decimal) string {
+	if exp := yuan.Exponent(); exp < -40 || exp > 40 {
+		return yuan.Coefficient().String() + "e" + strconv.Itoa(int(exp))
+	}
+	return yuan.String()
 }
 
 // FenToYuan checks an amount in fen (as the platform sends it) and returns it in yuan.

@@ -23,6 +23,13 @@ func TestToFen(t *testing.T) {
 		{in: "100", wantFen: 10000},
 		{in: "100.000", wantFen: 10000},
 		{in: "1000000000.00", wantFen: money.MaxFen},
+		{in: "0.10", wantFen: 10},
+		{in: "12.3", wantFen: 1230},
+		{in: "99999999999", wantErr: "above the ceiling"},
+		{in: "1e10", wantErr: "above the ceiling"},
+		{in: "1e2", wantFen: 10000},
+		{in: "12.300", wantFen: 1230},
+		{in: "0.000", wantFen: 0},
 		{in: "-0.01", wantErr: "negative"},
 		{in: "0.001", wantErr: "more than two decimal places"},
 		{in: "1000000000.01", wantErr: "above the ceiling"},
@@ -90,4 +97,71 @@ func FuzzParse(f *testing.F) {
 		require.LessOrEqual(t, fen, money.MaxFen)
 		require.True(t, money.Yuan(fen).Equal(d), "fen round trip of %s", s)
 	})
+}
+
+// TestToFenExtremeExponents: decimals built in code can carry any exponent; ToFen must decide
+// them at once, without expanding 10^exponent, and say so readably.
+func TestToFenExtremeExponents(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		in      decimal.Decimal
+		wantFen int64
+		wantErr string
+	}{
+		{name: "huge positive exponent", in: decimal.New(1, 1<<30), wantErr: "1e1073741824: above the ceiling"},
+		{name: "huge negative exponent", in: decimal.New(1, -(1 << 30)), wantErr: "1e-1073741824: more than two decimal places"},
+		{name: "zero with a huge exponent", in: decimal.New(0, 1<<30), wantFen: 0},
+		{name: "negative with a huge exponent", in: decimal.New(-1, 1<<30), wantErr: "negative"},
+		{name: "whole fen written with many zeros", in: decimal.New(1234000, -5), wantFen: 1234},
+		{name: "twelve digits of yuan", in: decimal.New(1, 12), wantErr: "above the ceiling"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fen, err := money.ToFen("amount", tt.in)
+			if tt.wantErr != "" {
+				require.ErrorIs(t, err, money.ErrInvalidAmount)
+				assert.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantFen, fen)
+		})
+	}
+}
+
+// TestToFenShortcutAgreesWithGeneralPath checks the shortcut against the plain definition
+// (validate, then shift by two places) over every exponent the shortcut takes and around the
+// ceiling.
+func TestToFenShortcutAgreesWithGeneralPath(t *testing.T) {
+	t.Parallel()
+	coefs := []int64{0, 1, 9, 10, 99, 12345, 9_999_999_999, 10_000_000_000, 99_999_999_999, 100_000_000_000}
+	for _, c := range coefs {
+		for exp := int32(-3); exp <= 1; exp++ {
+			d := decimal.New(c, exp)
+			fen, err := money.ToFen("amount", d)
+			want := d.Shift(2)
+			wholeFen := want.Equal(want.Truncate(0))
+			inRange := want.Cmp(decimal.NewFromInt(money.MaxFen)) <= 0
+			if !wholeFen || !inRange {
+				require.ErrorIs(t, err, money.ErrInvalidAmount, "%s", d)
+				continue
+			}
+			require.NoError(t, err, "%s", d)
+			assert.Equal(t, want.IntPart(), fen, "%s", d)
+		}
+	}
+}
+
+func BenchmarkToFen(b *testing.B) {
+	amounts := []decimal.Decimal{money.Yuan(9999), decimal.RequireFromString("100"), decimal.RequireFromString("12.3")}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range amounts {
+			if _, err := money.ToFen("amount", a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
