@@ -1,5 +1,7 @@
 package catalog
 
+import "github.com/wxshop-go/wxshop/internal/enum"
+
 // SellerKind is who sells on the platform. All three kinds carry the same obligation to ship
 // every paid order.
 type SellerKind uint8
@@ -10,3 +12,27 @@ const (
 	SellerShowcaseMerchant SellerKind = 2 // 视频号橱窗商家
 	SellerShowcaseCreator  SellerKind = 3 // 视频号橱窗达人
 )
+
+var sellerKinds = enum.New("catalog.SellerKind",
+	enum.Spec[SellerKind]{Value: SellerWeChatShop, Name: "wechat_shop", Label: "微信小店商家"},
+	enum.Spec[SellerKind]{Value: SellerShowcaseMerchant, Name: "showcase_merchant", Label: "视频号橱窗商家"},
+	enum.Spec[SellerKind]{Value: SellerShowcaseCreator, Name: "showcase_creator", Label: "视频号橱窗达人"},
+)
+
+// SellerKinds returns every seller kind.
+func SellerKinds() []SellerKind { return sellerKinds.Values() }
+
+// String returns the stable English name ("wechat_shop"), used in JSON.
+func (k SellerKind) String() string { return sellerKinds.Name(k) }
+
+// Label returns the Chinese label (微信小店商家).
+func (k SellerKind) Label() string { return sellerKinds.Label(k) }
+
+// IsValid reports whether k is one of the three kinds.
+func (k SellerKind) IsValid() bool { return sellerKinds.Valid(k) }
+
+// MarshalText renders the stable name; an invalid kind is an error.
+func (k SellerKind) MarshalText() ([]byte, error) { return sellerKinds.MarshalText(k) }
+
+// UnmarshalText parses a stable name; an unknown name is an error matching ErrUnknownCode.
+func (k *SellerKind) UnmarshalText(text []byte) error { return sellerKinds.UnmarshalText(k, text) }

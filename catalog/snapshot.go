@@ -1,9 +1,13 @@
 package catalog
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/internal/money"
 )
 
 // Attr is one sale attribute of a SKU (sku_attrs: attr_key / attr_value), e.g. 颜色 = 红色.
@@ -32,4 +36,73 @@ type Snapshot struct {
 func (s Snapshot) Equal(o Snapshot) bool {
 	return s.ProductID == o.ProductID && s.SKUID == o.SKUID && s.Title == o.Title &&
 		s.Revision == o.Revision && s.Price.Equal(o.Price) && slices.Equal(s.Attrs, o.Attrs)
+}
+
+// Validate checks a snapshot that came from outside the catalog (JSON, an API payload, a
+// database): product and SKU IDs present, a sale price greater than zero with at most two
+// decimals, attributes with non-empty keys.
+func (s Snapshot) Validate() error {
+	switch {
+	case s.ProductID == "":
+		return invalid("Snapshot", "ProductID", "required", "")
+	case s.SKUID == "":
+		return invalid("Snapshot", "SKUID", "required", "")
+	}
+	if err := money.CheckPositive("price", s.Price); err != nil {
+		return err
+	}
+	for i, a := range s.Attrs {
+		if a.Key == "" {
+			return invalid("Snapshot", fmt.Sprintf("Attrs[%d].Key", i), "required", "")
+		}
+	}
+	return nil
+}
+
+// snapshotJSON is the wire form: the price as a string with two decimals ("10.10").
+type snapshotJSON struct {
+	ProductID string          `json:"product_id"`
+	SKUID     string          `json:"sku_id"`
+	Title     string          `json:"title"`
+	Attrs     []Attr          `json:"attrs,omitempty"`
+	Price     json.RawMessage `json:"price"`
+	Revision  uint32          `json:"revision"`
+}
+
+// MarshalJSON writes the price as a string with exactly two decimals ("10.10").
+func (s Snapshot) MarshalJSON() ([]byte, error) {
+	price, err := json.Marshal(money.Format(s.Price))
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(snapshotJSON{
+		ProductID: s.ProductID, SKUID: s.SKUID, Title: s.Title, Attrs: s.Attrs,
+		Price: price, Revision: s.Revision,
+	})
+}
+
+// UnmarshalJSON reads a snapshot and validates it (see Validate). The price may be a string
+// ("10.10") or a JSON number (10.1); either way it must be a whole number of fen above zero.
+// On error *s is left unchanged.
+func (s *Snapshot) UnmarshalJSON(data []byte) error {
+	var w snapshotJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return fmt.Errorf("catalog: decoding snapshot: %w", err)
+	}
+	text := string(w.Price)
+	if len(text) >= 2 && text[0] == '"' {
+		if err := json.Unmarshal(w.Price, &text); err != nil {
+			return fmt.Errorf("catalog: decoding snapshot price: %w", err)
+		}
+	}
+	price, err := money.Parse("price", text)
+	if err != nil {
+		return err
+	}
+	out := Snapshot{ProductID: w.ProductID, SKUID: w.SKUID, Title: w.Title, Attrs: w.Attrs, Price: price, Revision: w.Revision}
+	if err := out.Validate(); err != nil {
+		return err
+	}
+	*s = out
+	return nil
 }

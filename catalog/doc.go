@@ -1,0 +1,21 @@
+// Package catalog models a WeChat Shop (微信小店) storefront: the shop's profile and onboarding,
+// categories, shelves (货架), products and their SKUs, stock, listing, and whether a buyer can
+// buy an item right now.
+//
+// The aggregate is *Catalog. Its commands check everything before changing anything, so a
+// rejected command leaves the catalog exactly as it was; its queries return values. A
+// *Catalog is not safe for concurrent use: the host serialises access to it.
+//
+// There are three ways to stop selling an item, and CanBuy names each with its own error:
+// stock at zero (ErrOutOfStock: the product stays on its shelf, shown as 无货), delisting
+// (ErrDelisted: off the shelf) and hiding its category (ErrHiddenCategory).
+//
+// Orders remember a SKU as a Snapshot. Every change that matters to a buyer (price,
+// attributes, deletion) bumps the SKU's revision, whether it went through review
+// (UpdateProduct, ApproveReview) or the no-review path (UpdateWithoutReview). SKU.Drifted and
+// DriftOf tell a shipment check whether, and how, the live SKU no longer matches an order's
+// snapshot.
+//
+// Money is decimal yuan with at most two decimals, validated on the way in; platform codes
+// (product status, draft status, stock diff_type) are the constants' values.
+package catalog

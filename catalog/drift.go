@@ -1,0 +1,123 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+)
+
+// Drift says how a live SKU no longer matches an order's snapshot of it. It is a bit set; the
+// zero value means no drift.
+type Drift uint8
+
+// Drift bits.
+const (
+	DriftPrice   Drift = 1 << iota // the sale price changed
+	DriftAttrs                     // the sale attributes changed
+	DriftDeleted                   // the SKU was deleted, or is not in the catalog at all
+)
+
+// DriftNone is the zero Drift: the live SKU still matches the snapshot.
+const DriftNone Drift = 0
+
+var driftBits = [...]struct {
+	bit         Drift
+	name, label string
+}{
+	{DriftPrice, "price", "价格已变更"},
+	{DriftAttrs, "attrs", "规格已变更"},
+	{DriftDeleted, "deleted", "规格已删除"},
+}
+
+// None reports whether d is empty.
+func (d Drift) None() bool { return d == DriftNone }
+
+// Any reports whether d has any bit set.
+func (d Drift) Any() bool { return d != DriftNone }
+
+// Has reports whether every bit of bits is set in d.
+func (d Drift) Has(bits Drift) bool { return d&bits == bits }
+
+// String returns the set bits' names joined by "|" ("price|attrs"), or "none".
+func (d Drift) String() string {
+	return d.join(func(i int) string { return driftBits[i].name }, "|", "none")
+}
+
+// Label returns the Chinese labels joined by "、" (价格已变更、规格已变更), or 未变更.
+func (d Drift) Label() string {
+	return d.join(func(i int) string { return driftBits[i].label }, "、", "未变更")
+}
+
+func (d Drift) join(text func(int) string, sep, none string) string {
+	if d == DriftNone {
+		return none
+	}
+	var parts []string
+	for i, b := range driftBits {
+		if d&b.bit != 0 {
+			parts = append(parts, text(i))
+		}
+	}
+	if rest := d &^ (DriftPrice | DriftAttrs | DriftDeleted); rest != 0 {
+		parts = append(parts, "unknown")
+	}
+	return strings.Join(parts, sep)
+}
+
+// Drifted compares the live SKU s with an order's snapshot of it. Fast path: the same revision
+// on a SKU that is not deleted means no drift, without looking at price or attributes (0
+// allocations, a few nanoseconds). Otherwise it compares: a deleted SKU, or a snapshot of
+// another SKU, is DriftDeleted; a different price (by value) is DriftPrice; different
+// attributes are DriftAttrs. A revision of 0 in the snapshot (one built outside the catalog)
+// never takes the fast path, because live revisions start at 1.
+func (s SKU) Drifted(snap Snapshot) Drift { return drift(&s, &snap) }
+
+// drift is the one implementation of Drifted, shared with (*Catalog).DriftOfSnapshot.
+func drift(s *SKU, snap *Snapshot) Drift {
+	if s.d == nil || snap.SKUID != s.id || snap.ProductID != s.productID {
+		return DriftDeleted
+	}
+	return driftSameSKU(s.d, snap)
+}
+
+// driftSameSKU compares a snapshot with the spec of the SKU it names (the IDs already
+// matched; nil is the zero SKU). Same revision on a SKU that is not deleted: no drift, without
+// comparing content.
+func driftSameSKU(d *skuSpec, snap *Snapshot) Drift {
+	switch {
+	case d == nil || d.deleted:
+		return DriftDeleted
+	case snap.Revision == d.revision && snap.Revision != 0:
+		return DriftNone
+	}
+	var out Drift
+	if !snap.Price.Equal(d.price) {
+		out |= DriftPrice
+	}
+	if !slices.Equal(snap.Attrs, d.attrs) {
+		out |= DriftAttrs
+	}
+	return out
+}
+
+// DriftOf is what a shipment check calls with the result of a lookup: a SKU that was not found
+// is DriftDeleted; otherwise it is live.Drifted(snap).
+func DriftOf(snap Snapshot, live SKU, found bool) Drift {
+	if !found {
+		return DriftDeleted
+	}
+	return live.Drifted(snap)
+}
+
+// DriftOfSnapshot is LookupSKU followed by DriftOf in one step, without copying the SKU or the
+// snapshot: the per-line check of a shipment. A SKU that is not in the catalog is
+// DriftDeleted. It allocates nothing; a nil *Catalog finds nothing.
+func (c *Catalog) DriftOfSnapshot(snap *Snapshot) Drift {
+	if c == nil {
+		return DriftDeleted
+	}
+	r, ok := c.skus[snap.SKUID]
+	if !ok || r.sku.productID != snap.ProductID {
+		return DriftDeleted
+	}
+	return driftSameSKU(r.sku.d, snap)
+}

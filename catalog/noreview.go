@@ -1,0 +1,136 @@
+package catalog
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/internal/money"
+)
+
+// NoReviewUpdate is a change through the no-review path (免审更新, product/auditfree): per SKU,
+// only the sale price, the stock, deletion and the SKU's status. Title, images, category and
+// attributes need review: use UpdateProduct.
+type NoReviewUpdate struct {
+	SKUs []NoReviewSKU
+}
+
+// NoReviewSKU changes one SKU. Fields left at their zero value are untouched, as on the
+// platform (field-level overwrite).
+type NoReviewSKU struct {
+	ID string
+	// Price is the new sale price when Valid: greater than zero, below the market price.
+	Price decimal.NullDecimal
+	// Stock adjusts the available stock unless zero.
+	Stock StockAdjustment
+	// Delete deletes the SKU (is_delete); it excludes every other change.
+	Delete bool
+	// Status sets the SKU's listing state unless zero.
+	Status SKUStatus
+}
+
+// UpdateWithoutReview applies a no-review update to a listed product whose draft is not under
+// review (ErrNotListed, ErrUnderReview otherwise). It is all or nothing: every SKU change is
+// checked before any applies. A new price (by value) or a deletion bumps the SKU's revision,
+// so orders that snapshot the SKU before see it drift. A product keeps at least one SKU that is
+// not deleted.
+func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error {
+	p, err := c.prod(productID)
+	if err != nil {
+		return err
+	}
+	const op = "update without review"
+	if p.edit == EditUnderReview {
+		return &StateError{Op: op, ProductID: productID, State: p.edit.String(), err: ErrUnderReview}
+	}
+	if p.status != StatusListed {
+		return &StateError{Op: op, ProductID: productID, State: p.status.String(), err: ErrNotListed}
+	}
+	if len(u.SKUs) == 0 {
+		return invalid("NoReviewUpdate", "SKUs", "min", "1")
+	}
+	plan := make([]noReviewStep, len(u.SKUs))
+	deleting := 0
+	for i, s := range u.SKUs {
+		step, err := c.planNoReview(p, fmt.Sprintf("SKUs[%d]", i), s)
+		if err != nil {
+			return err
+		}
+		for _, prev := range plan[:i] {
+			if prev.rec == step.rec {
+				return invalid("NoReviewUpdate", fmt.Sprintf("SKUs[%d].ID", i), "unique", "")
+			}
+		}
+		if s.Delete {
+			deleting++
+		}
+		plan[i] = step
+	}
+	if deleting >= p.liveSKUs() {
+		return invalid("NoReviewUpdate", "SKUs", "min_live", "1")
+	}
+	for _, step := range plan {
+		step.apply()
+	}
+	return nil
+}
+
+// noReviewStep is one checked SKU change, ready to apply.
+type noReviewStep struct {
+	rec   *skuRec
+	in    NoReviewSKU
+	total int
+}
+
+// planNoReview checks one SKU change against the SKU's current state.
+func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noReviewStep, error) {
+	r, ok := c.skus[s.ID]
+	if !ok || r.prod != p {
+		return noReviewStep{}, &NotFoundError{Kind: "sku", ID: s.ID}
+	}
+	if r.sku.d.deleted {
+		return noReviewStep{}, &StateError{Op: "update without review", ProductID: p.id, SKUID: s.ID, State: "deleted", err: ErrSKUDeleted}
+	}
+	step := noReviewStep{rec: r, in: s, total: r.sku.total}
+	if s.Delete {
+		if s.Price.Valid || !s.Stock.IsZero() || s.Status != 0 {
+			return noReviewStep{}, invalid("NoReviewUpdate", field+".Delete", "excluded_with", "Price Stock Status")
+		}
+		return step, nil
+	}
+	if s.Price.Valid {
+		if err := money.CheckPositive(field+".Price", s.Price.Decimal); err != nil {
+			return noReviewStep{}, err
+		}
+		if mp := r.sku.d.marketPrice; !mp.IsZero() && mp.Cmp(s.Price.Decimal) <= 0 {
+			return noReviewStep{}, invalid("NoReviewUpdate", field+".Price", "ltfield", "MarketPrice")
+		}
+	}
+	if !s.Stock.IsZero() {
+		total, err := r.adjusted(s.Stock)
+		if err != nil {
+			return noReviewStep{}, err
+		}
+		step.total = total
+	}
+	if s.Status != 0 && !s.Status.IsValid() {
+		return noReviewStep{}, skuStatuses.Check(s.Status)
+	}
+	return step, nil
+}
+
+// apply performs a checked change.
+func (st noReviewStep) apply() {
+	r := st.rec
+	switch {
+	case st.in.Delete:
+		r.change(func(d *skuSpec) { d.deleted, d.revision = true, d.revision+1 })
+		return
+	case st.in.Price.Valid && !st.in.Price.Decimal.Equal(r.sku.d.price):
+		r.change(func(d *skuSpec) { d.price, d.revision = st.in.Price.Decimal, d.revision+1 })
+	}
+	r.sku.total = st.total
+	if st.in.Status != 0 {
+		r.sku.status = st.in.Status
+	}
+}

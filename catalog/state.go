@@ -1,0 +1,210 @@
+package catalog
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ProductState is everything the catalog holds about one product: what a host persists, and
+// hands back to RestoreProduct to rebuild the catalog (after a restart, or from the platform's
+// product/get). Revisions are part of it: restoring them keeps orders' snapshots comparable.
+type ProductState struct {
+	ID, Title, CategoryID, Description string
+	Images                             []string
+	Status                             ProductStatus
+	EditStatus                         EditStatus
+	// Draft holds changes waiting for review; it is set exactly when EditStatus is editing,
+	// under review or review failed.
+	Draft *ProductParams
+	// SKUs in the merchant's order, deleted ones included.
+	SKUs []SKUState
+}
+
+// SKUState is one SKU's full state.
+type SKUState struct {
+	ID, Code           string
+	Attrs              []Attr
+	Price, MarketPrice decimal.Decimal
+	Total, Reserved    int
+	Revision           uint32
+	Status             SKUStatus
+	Deleted            bool
+}
+
+// ProductState returns the full state of product id. Nothing in it aliases the catalog.
+func (c *Catalog) ProductState(id string) (ProductState, bool) {
+	p, err := c.prod(id)
+	if err != nil {
+		return ProductState{}, false
+	}
+	out := ProductState{
+		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description,
+		Images: slices.Clone(p.images), Status: p.status, EditStatus: p.edit,
+		Draft: cloneParams(p.draft), SKUs: make([]SKUState, len(p.skus)),
+	}
+	for i, r := range p.skus {
+		s, d := r.sku, r.sku.d
+		out.SKUs[i] = SKUState{
+			ID: s.id, Code: d.code, Attrs: slices.Clone(d.attrs), Price: d.price, MarketPrice: d.marketPrice,
+			Total: s.total, Reserved: s.reserved, Revision: d.revision, Status: s.status, Deleted: d.deleted,
+		}
+	}
+	return out, true
+}
+
+// ProductIDs returns the IDs of every product, sorted.
+func (c *Catalog) ProductIDs() []string {
+	if c == nil {
+		return []string{}
+	}
+	return slices.Sorted(maps.Keys(c.products))
+}
+
+// Categories returns every category, sorted by ID.
+func (c *Catalog) Categories() []Category {
+	if c == nil {
+		return []Category{}
+	}
+	out := make([]Category, 0, len(c.categories))
+	for _, k := range c.categories {
+		out = append(out, k.Category)
+	}
+	slices.SortFunc(out, func(a, b Category) int { return cmp.Compare(a.id, b.id) })
+	return out
+}
+
+// Shelves returns every shelf as the params that would recreate it, sorted by ID.
+func (c *Catalog) Shelves() []ShelfParams {
+	if c == nil {
+		return []ShelfParams{}
+	}
+	out := make([]ShelfParams, 0, len(c.shelves))
+	for _, s := range c.shelves {
+		p := ShelfParams{ID: s.id, Name: s.name, ProductIDs: make([]string, len(s.products))}
+		for i, prod := range s.products {
+			p.ProductIDs[i] = prod.id
+		}
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b ShelfParams) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// RestoreProduct puts a product back into the catalog exactly as ProductState described it.
+// It checks everything AddProduct checks, plus the state's own rules: known status codes,
+// revisions from 1, 0 ≤ Reserved ≤ Total, a draft exactly when the draft status calls for
+// one, and a listed product with at least one SKU that is not deleted. Its category must
+// exist; its product and SKU IDs must be new to the catalog.
+func (c *Catalog) RestoreProduct(s ProductState) error {
+	if err := c.checkState(s); err != nil {
+		return err
+	}
+	rec := &product{
+		id: s.ID, title: s.Title, description: s.Description, images: slices.Clone(s.Images),
+		cat: c.categories[s.CategoryID], status: s.Status, edit: s.EditStatus, draft: cloneParams(s.Draft),
+		skus: make([]*skuRec, len(s.SKUs)),
+	}
+	for i, st := range s.SKUs {
+		rec.skus[i] = &skuRec{prod: rec, sku: SKU{
+			id: st.ID, productID: s.ID, total: st.Total, reserved: st.Reserved, status: st.Status,
+			d: &skuSpec{code: st.Code, attrs: slices.Clone(st.Attrs), price: st.Price, marketPrice: st.MarketPrice,
+				revision: st.Revision, deleted: st.Deleted},
+		}}
+		c.skus[st.ID] = rec.skus[i]
+	}
+	c.products[s.ID] = rec
+	return nil
+}
+
+// checkState validates a ProductState against the catalog. It changes nothing.
+func (c *Catalog) checkState(s ProductState) error {
+	const name = "ProductState"
+	online := ProductParams{ID: s.ID, Title: s.Title, CategoryID: s.CategoryID, Description: s.Description, Images: s.Images}
+	for _, st := range s.SKUs {
+		online.SKUs = append(online.SKUs, SKUParams{ID: st.ID, Code: st.Code, Attrs: st.Attrs, Price: st.Price, MarketPrice: st.MarketPrice, Stock: st.Total})
+	}
+	if err := online.check(); err != nil {
+		return err
+	}
+	if err := s.Status.Check(); err != nil {
+		return err
+	}
+	if err := s.EditStatus.Check(); err != nil {
+		return err
+	}
+	live := 0
+	for i, st := range s.SKUs {
+		field := fmt.Sprintf("SKUs[%d]", i)
+		switch {
+		case st.Revision == 0:
+			return invalid(name, field+".Revision", "gte", "1")
+		case st.Reserved < 0 || st.Reserved > st.Total:
+			return invalid(name, field+".Reserved", "lte", "Total")
+		case !st.Status.IsValid():
+			return skuStatuses.Check(st.Status)
+		}
+		if !st.Deleted {
+			live++
+		}
+	}
+	if s.Status == StatusListed && live == 0 {
+		return invalid(name, "SKUs", "min_live", "1")
+	}
+	wantDraft := s.EditStatus == EditEditing || s.EditStatus == EditUnderReview || s.EditStatus == EditReviewFailed
+	if wantDraft != (s.Draft != nil) {
+		return invalid(name, "Draft", "draft_matches_edit_status", s.EditStatus.String())
+	}
+	if _, ok := c.categories[s.CategoryID]; !ok {
+		return &NotFoundError{Kind: "category", ID: s.CategoryID}
+	}
+	if _, ok := c.products[s.ID]; ok {
+		return &DuplicateError{Kind: "product", ID: s.ID}
+	}
+	own := make(map[string]bool, len(s.SKUs)) // SKU ID -> deleted
+	for _, st := range s.SKUs {
+		if _, ok := c.skus[st.ID]; ok {
+			return &DuplicateError{Kind: "sku", ID: st.ID}
+		}
+		own[st.ID] = st.Deleted
+	}
+	if s.Draft == nil {
+		return nil
+	}
+	if s.Draft.ID != s.ID {
+		return invalid(name, "Draft.ID", "eqfield", "ID")
+	}
+	if err := s.Draft.check(); err != nil {
+		return err
+	}
+	if _, ok := c.categories[s.Draft.CategoryID]; !ok {
+		return &NotFoundError{Kind: "category", ID: s.Draft.CategoryID}
+	}
+	for _, d := range s.Draft.SKUs {
+		deleted, mine := own[d.ID]
+		if _, taken := c.skus[d.ID]; taken {
+			return &DuplicateError{Kind: "sku", ID: d.ID}
+		}
+		if mine && deleted {
+			return &StateError{Op: "restore", ProductID: s.ID, SKUID: d.ID, State: "deleted", err: ErrSKUDeleted}
+		}
+	}
+	return nil
+}
+
+// cloneParams deep-copies a draft.
+func cloneParams(p *ProductParams) *ProductParams {
+	if p == nil {
+		return nil
+	}
+	out := *p
+	out.Images = slices.Clone(p.Images)
+	out.SKUs = slices.Clone(p.SKUs)
+	for i := range out.SKUs {
+		out.SKUs[i].Attrs = slices.Clone(out.SKUs[i].Attrs)
+	}
+	return &out
+}

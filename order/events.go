@@ -1,0 +1,118 @@
+package order
+
+import "time"
+
+// Event is a fact an accepted command caused, returned as a value for the host to persist or
+// publish. The library never dispatches events. The set is closed: Paid, Cancelled, Shipped,
+// Reshipped, ShipByExtended, Completed, AfterSaleHeld, AfterSaleReleased.
+type Event interface {
+	// EventName is a stable snake_case name ("order_paid").
+	EventName() string
+	isEvent()
+}
+
+// Paid: the buyer paid (10 → 20). ShipBy is the earliest line deadline. Like the platform's
+// channels_ec_order_pay event it carries no amount: payment does not change it, and
+// Order.Paid() has it.
+type Paid struct {
+	OrderID string
+	ShipBy  time.Time
+	At      time.Time
+}
+
+// Cancelled: the order was cancelled (→ 250, 190 or 200), with the reason.
+type Cancelled struct {
+	OrderID  string
+	Reason   CancelReason
+	From, To Status
+	At       time.Time
+}
+
+// Shipped: a parcel left (20/21 → 21 or 30). Finished is the platform's finish_delivery:
+// nothing is left to ship.
+type Shipped struct {
+	OrderID  string
+	Parcel   Parcel
+	Finished bool
+	From, To Status
+	At       time.Time
+}
+
+// Reshipped: a re-shipment (补发) left; the status does not change. Count is the number of
+// re-shipments on the order, this one included.
+type Reshipped struct {
+	OrderID string
+	Reason  ReshipReason
+	Parcel  Parcel
+	Count   int
+	At      time.Time
+}
+
+// ShipByExtended: a delivery negotiation moved the ship-by deadline from From to To. Count is
+// the number of negotiations on the order, this one included.
+type ShipByExtended struct {
+	OrderID  string
+	Reason   NegotiationReason
+	From, To time.Time
+	Count    int
+	At       time.Time
+}
+
+// Completed: receipt was confirmed (30 → 100), by the buyer or on timeout.
+type Completed struct {
+	OrderID string
+	Kind    ConfirmKind
+	At      time.Time
+}
+
+// AfterSaleHeld: units were put on hold for an after-sale case (on_aftersale_sku_cnt grew).
+type AfterSaleHeld struct {
+	OrderID string
+	Items   []Item
+	At      time.Time
+}
+
+// AfterSaleReleased: units left after-sale, refunded or not. When the release refunded the last
+// units that were still to ship of a partially shipped order, the order is now fully shipped:
+// From is 21, To is 30 and Finished is true.
+type AfterSaleReleased struct {
+	OrderID  string
+	Items    []Item
+	Refunded bool
+	Finished bool
+	From, To Status
+	At       time.Time
+}
+
+// EventName implements Event.
+func (Paid) EventName() string { return "order_paid" }
+
+// EventName implements Event.
+func (Cancelled) EventName() string { return "order_cancelled" }
+
+// EventName implements Event.
+func (Shipped) EventName() string { return "order_shipped" }
+
+// EventName implements Event.
+func (Reshipped) EventName() string { return "order_reshipped" }
+
+// EventName implements Event.
+func (ShipByExtended) EventName() string { return "order_ship_by_extended" }
+
+// EventName implements Event.
+func (Completed) EventName() string { return "order_completed" }
+
+// EventName implements Event.
+func (AfterSaleHeld) EventName() string { return "order_after_sale_held" }
+
+// EventName implements Event.
+func (AfterSaleReleased) EventName() string { return "order_after_sale_released" }
+
+func (Paid) isEvent()              {}
+func (Cancelled) isEvent()         {}
+func (Shipped) isEvent()           {}
+func (Reshipped) isEvent()         {}
+func (ShipByExtended) isEvent()    {}
+func (Completed) isEvent()         {}
+func (AfterSaleHeld) isEvent()     {}
+func (AfterSaleReleased) isEvent() {}

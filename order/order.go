@@ -1,0 +1,199 @@
+package order
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/catalog"
+)
+
+// Order is the order aggregate: its lines, its status and everything that happened to it.
+// Every command takes the time it happens at, either succeeds completely or leaves the order
+// exactly as it was, and returns the event it caused. The status always agrees with the
+// quantities: nothing shipped before payment, shipped ≤ ordered for every SKU.
+//
+// An *Order is not safe for concurrent use: like any Go struct, the caller serialises commands
+// on one order (one order per goroutine, or a lock of the host's own). Events, Lines and
+// Snapshots it returns are independent values.
+type Order struct {
+	id        string
+	seller    catalog.SellerKind
+	buyer     string
+	status    Status
+	createdAt time.Time
+	paidAt    time.Time
+	// shipDoneAt is when nothing was left to ship (ship_done_time); endedAt is when the order
+	// completed or was cancelled or closed.
+	shipDoneAt time.Time
+	endedAt    time.Time
+	confirm    ConfirmKind
+	cancel     CancelReason
+
+	lines    []Line
+	freight  decimal.Decimal
+	discount decimal.Decimal
+	// totals in fen, computed once by New/Restore.
+	productFen, paidFen int64
+
+	policy       DeadlinePolicy
+	parcels      []Parcel
+	items        []Item // backing store of the parcels' items (see allocOrder)
+	reships      []Reshipment
+	negotiations []Negotiation
+}
+
+// NewParams is what New needs to place an order.
+type NewParams struct {
+	// ID is the order id (order_id), required.
+	ID string
+	// Seller is who sells (catalog.SellerWeChatShop, ...), required.
+	Seller catalog.SellerKind
+	// Buyer is the host's reference to the buyer (openid or its own id), required.
+	Buyer string
+	// Lines are the SKUs ordered, at least one, no SKU twice.
+	Lines []LineParams
+	// Freight is the shipping fee the buyer pays, in yuan (may be zero).
+	Freight decimal.Decimal
+	// Discount is the total discount, in yuan. It must equal the list total
+	// (Σ UnitPrice × Quantity) minus the amounts paid for the lines (Σ Paid).
+	Discount decimal.Decimal
+	// CreatedAt is when the order was placed, required.
+	CreatedAt time.Time
+	// Policy sets the ship-by deadlines; the zero value means DefaultDeadlinePolicy().
+	Policy DeadlinePolicy
+}
+
+// LineParams is one line of NewParams; the fields mean what they mean in Line.
+type LineParams struct {
+	Snapshot  catalog.Snapshot // product and SKU ids and a price are required
+	Quantity  int              // 1..MaxQuantity
+	UnitPrice decimal.Decimal
+	Paid      decimal.Decimal // at most UnitPrice × Quantity
+	Stock     StockType       // StockInStock (the zero value) or StockPresale
+	// PresaleShipWithin must lie in the policy's presale range for a presale line and be zero
+	// for goods in stock.
+	PresaleShipWithin time.Duration
+}
+
+// New places an order in status 10 (待付款). It validates every field and amount and computes
+// the totals exactly; on any error it returns no order. Amount errors match ErrInvalidAmount,
+// a repeated SKU ErrDuplicateSKU, a bad quantity ErrInvalidQuantity, everything else
+// ErrInvalidOrder.
+func New(p NewParams) (*Order, error) {
+	o := allocOrder(len(p.Lines))
+	o.id, o.seller, o.buyer = p.ID, p.Seller, p.Buyer
+	o.status, o.createdAt = StatusPendingPayment, p.CreatedAt
+	o.freight, o.discount, o.policy = p.Freight, p.Discount, p.Policy
+	if o.policy.IsZero() {
+		o.policy = DefaultDeadlinePolicy()
+	}
+	for i, lp := range p.Lines {
+		o.lines[i] = Line{
+			Snapshot:          lp.Snapshot,
+			Quantity:          lp.Quantity,
+			UnitPrice:         lp.UnitPrice,
+			Paid:              lp.Paid,
+			Stock:             lp.Stock,
+			PresaleShipWithin: lp.PresaleShipWithin,
+		}
+	}
+	if err := o.validateHeader(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// ID returns the order id.
+func (o *Order) ID() string { return o.id }
+
+// Seller returns who sells.
+func (o *Order) Seller() catalog.SellerKind { return o.seller }
+
+// Buyer returns the buyer reference.
+func (o *Order) Buyer() string { return o.buyer }
+
+// Status returns the current status.
+func (o *Order) Status() Status { return o.status }
+
+// CreatedAt returns when the order was placed.
+func (o *Order) CreatedAt() time.Time { return o.createdAt }
+
+// PaidAt returns when the order was paid, and false before payment.
+func (o *Order) PaidAt() (time.Time, bool) { return o.paidAt, !o.paidAt.IsZero() }
+
+// Policy returns the deadline policy the order was placed with.
+func (o *Order) Policy() DeadlinePolicy { return o.policy }
+
+// Lines returns a copy of the lines, in order.
+func (o *Order) Lines() []Line {
+	out := make([]Line, len(o.lines))
+	copy(out, o.lines)
+	return out
+}
+
+// Line returns the line of a SKU.
+func (o *Order) Line(skuID string) (Line, bool) {
+	if i := o.lineIndex(skuID); i >= 0 {
+		return o.lines[i], true
+	}
+	return Line{}, false
+}
+
+// Paid returns the amount the buyer pays for the order: the lines' paid amounts plus freight.
+func (o *Order) Paid() decimal.Decimal { return yuan(o.paidFen) }
+
+// ProductTotal returns the list total, Σ UnitPrice × Quantity (product_price).
+func (o *Order) ProductTotal() decimal.Decimal { return yuan(o.productFen) }
+
+// Freight returns the shipping fee.
+func (o *Order) Freight() decimal.Decimal { return o.freight }
+
+// Discount returns the total discount.
+func (o *Order) Discount() decimal.Decimal { return o.discount }
+
+// Parcels returns copies of the parcels shipped so far, in order.
+func (o *Order) Parcels() []Parcel { return cloneParcels(o.parcels) }
+
+// Reshipments returns copies of the re-shipments so far, in order.
+func (o *Order) Reshipments() []Reshipment { return cloneReships(o.reships) }
+
+// Negotiations returns the accepted delivery negotiations, in order.
+func (o *Order) Negotiations() []Negotiation {
+	return append([]Negotiation(nil), o.negotiations...)
+}
+
+// Shipped returns the units of a SKU shipped so far (0 for a SKU not in the order).
+func (o *Order) Shipped(skuID string) int {
+	if i := o.lineIndex(skuID); i >= 0 {
+		return o.lines[i].Shipped
+	}
+	return 0
+}
+
+// Remaining returns the units of a SKU still to ship (0 for a SKU not in the order).
+func (o *Order) Remaining(skuID string) int {
+	if i := o.lineIndex(skuID); i >= 0 {
+		return o.lines[i].Remaining()
+	}
+	return 0
+}
+
+// lineIndex finds a line by SKU id; orders have few lines, so a scan beats a map.
+func (o *Order) lineIndex(skuID string) int {
+	for i := range o.lines {
+		if o.lines[i].Snapshot.SKUID == skuID {
+			return i
+		}
+	}
+	return -1
+}
+
+// remainingTotal is the number of units still to ship over all lines.
+func (o *Order) remainingTotal() int {
+	n := 0
+	for i := range o.lines {
+		n += o.lines[i].Remaining()
+	}
+	return n
+}

@@ -1,0 +1,41 @@
+package order
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Reship records a re-shipment (补发, delivery/compensation) after the order was fully shipped:
+// a missing item, a split package, a damaged item or a gift. The status does not change. The
+// parcel needs a carrier and an unused tracking number, and items of the order's SKUs, each at
+// most the line's quantity. At most MaxReships per order.
+func (o *Order) Reship(reason ReshipReason, p Parcel, at time.Time) (Reshipped, error) {
+	if !reason.IsValid() {
+		return Reshipped{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, reshipReasons.Check(reason))
+	}
+	if err := o.checkTime(at); err != nil {
+		return Reshipped{}, err
+	}
+	if _, err := Next(o.status, TriggerReship); err != nil {
+		return Reshipped{}, err
+	}
+	if len(o.reships) >= MaxReships {
+		return Reshipped{}, &LimitError{What: "reships", Max: MaxReships}
+	}
+	one := [1]Parcel{p}
+	var errs []error
+	o.checkParcel(one[:], 0, true, func(e *ShipmentError) bool {
+		errs = append(errs, e)
+		return true
+	})
+	switch len(errs) {
+	case 0:
+	case 1:
+		return Reshipped{}, errs[0]
+	default:
+		return Reshipped{}, errors.Join(errs...)
+	}
+	o.reships = append(o.reships, Reshipment{Reason: reason, Parcel: p.clone(), At: at})
+	return Reshipped{OrderID: o.id, Reason: reason, Parcel: p, Count: len(o.reships), At: at}, nil
+}

@@ -1,0 +1,183 @@
+package order_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wxshop-go/wxshop/order"
+)
+
+// orders in every status, with after-sale counters, re-shipments and negotiations: the inputs
+// of the round-trip tests.
+func everyKindOfOrder(t *testing.T) map[string]*order.Order {
+	at := t0.Add(5 * time.Hour)
+	out := map[string]*order.Order{
+		"pending payment":  newOrder(t),
+		"pending shipment": paidOrder(t),
+		"shipped":          shippedOrder(t),
+	}
+	c := newOrder(t)
+	_, err := c.Cancel(order.CancelTimeout, at)
+	require.NoError(t, err)
+	out["cancelled"] = c
+
+	os := paidOrder(t)
+	_, err = os.Cancel(order.CancelOversold, at)
+	require.NoError(t, err)
+	out["oversold"] = os
+
+	part := paidOrder(t)
+	_, err = part.ExtendShipBy(t0.Add(60*time.Hour), order.NegotiateBuyerRequest, t0.Add(2*time.Hour))
+	require.NoError(t, err)
+	_, err = part.Ship(parcel("T1", item("a", 2)), at)
+	require.NoError(t, err)
+	_, err = part.HoldForAfterSale([]order.Item{item("c", 1)}, at)
+	require.NoError(t, err)
+	out["partially shipped"] = part
+
+	done := shippedOrder(t)
+	_, err = done.Reship(order.ReshipGift, parcel("R1", item("b", 1)), at)
+	require.NoError(t, err)
+	_, err = done.ConfirmReceipt(order.ConfirmByBuyer, at)
+	require.NoError(t, err)
+	out["completed"] = done
+
+	closed := paidOrder(t)
+	all := []order.Item{item("a", 2), item("b", 1), item("c", 3)}
+	_, err = closed.HoldForAfterSale(all, at)
+	require.NoError(t, err)
+	_, err = closed.ReleaseAfterSale(all, true, at)
+	require.NoError(t, err)
+	_, err = closed.CloseByAfterSale(at)
+	require.NoError(t, err)
+	out["closed"] = closed
+	return out
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	for name, o := range everyKindOfOrder(t) {
+		t.Run(name, func(t *testing.T) {
+			b, err := json.Marshal(o)
+			require.NoError(t, err)
+			var back order.Order
+			require.NoError(t, json.Unmarshal(b, &back))
+			b2, err := json.Marshal(&back)
+			require.NoError(t, err)
+			assert.Equal(t, string(b), string(b2))
+			assert.Equal(t, o.Status(), back.Status())
+			assert.Equal(t, o.Paid().StringFixed(2), back.Paid().StringFixed(2))
+
+			r, err := order.Restore(o.Snapshot())
+			require.NoError(t, err)
+			assert.Equal(t, state(t, o), state(t, r))
+		})
+	}
+}
+
+func TestJSONMoneyAndEnums(t *testing.T) {
+	t.Parallel()
+	b, err := json.Marshal(paidOrder(t))
+	require.NoError(t, err)
+	var raw map[string]any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	assert.Equal(t, "pending_shipment", raw["status"])
+	assert.Equal(t, "6.00", raw["freight"])
+	line := raw["lines"].([]any)[0].(map[string]any)
+	assert.Equal(t, "10.10", line["unit_price"])
+	assert.Equal(t, "in_stock", line["stock"])
+	assert.Equal(t, "48h0m0s", raw["policy"].(map[string]any)["in_stock"])
+}
+
+func TestRestoredOrderWorks(t *testing.T) {
+	t.Parallel()
+	r, err := order.Restore(paidOrder(t).Snapshot())
+	require.NoError(t, err)
+	_, err = r.Ship(parcel("T1", item("a", 2), item("b", 1), item("c", 3)), t0.Add(3*time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, order.StatusShipped, r.Status())
+}
+
+func TestSnapshotIsACopy(t *testing.T) {
+	t.Parallel()
+	o := shippedOrder(t)
+	s := o.Snapshot()
+	s.Lines[0].Shipped = 0
+	s.Parcels[0].Items[0].Quantity = 7
+	assert.Equal(t, 2, o.Shipped("a"))
+	assert.Equal(t, 2, o.Parcels()[0].Items[0].Quantity)
+	r, err := order.Restore(o.Snapshot())
+	require.NoError(t, err)
+	s2 := o.Snapshot()
+	s2.Parcels[0].Items[0].Quantity = 9
+	assert.Equal(t, 2, r.Parcels()[0].Items[0].Quantity, "Restore shares no memory with its input")
+}
+
+func TestRestoreRejectsBrokenInvariants(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name   string
+		from   func(testing.TB) *order.Order
+		mutate func(s *order.Snapshot)
+		target error
+	}{
+		{"unknown status", paidOrder, func(s *order.Snapshot) { s.Status = 22 }, order.ErrUnknownCode},
+		{"shipped more than ordered", shippedOrder, func(s *order.Snapshot) { s.Lines[0].Shipped = 3 }, order.ErrInvalidQuantity},
+		{"negative refunded", paidOrder, func(s *order.Snapshot) { s.Lines[0].Refunded = -1 }, order.ErrInvalidQuantity},
+		{"held plus refunded above quantity", paidOrder, func(s *order.Snapshot) { s.Lines[0].Refunded, s.Lines[0].OnAfterSale = 1, 2 }, order.ErrInvalidQuantity},
+		{"too many attempts", paidOrder, func(s *order.Snapshot) { s.Lines[0].AfterSaleAttempts = 6 }, order.ErrInvalidQuantity},
+		{"status ahead of quantities", paidOrder, func(s *order.Snapshot) { s.Status = order.StatusShipped }, order.ErrInvalidOrder},
+		{"shipped status with units left", shippedOrder, func(s *order.Snapshot) {
+			s.Lines[2].Shipped = 0
+			s.Parcels[1].Items = s.Parcels[1].Items[:1]
+		}, order.ErrInvalidOrder},
+		{"parcels disagree with counters", shippedOrder, func(s *order.Snapshot) { s.Parcels = s.Parcels[:1] }, order.ErrInvalidOrder},
+		{"repeated tracking number", shippedOrder, func(s *order.Snapshot) { s.Parcels[1].TrackingNumber = "SF1" }, order.ErrInvalidOrder},
+		{"parcel of unknown sku", shippedOrder, func(s *order.Snapshot) { s.Parcels[0].Items[0].SKUID = "z" }, order.ErrInvalidOrder},
+		{"paid order without payment time", paidOrder, func(s *order.Snapshot) { s.PaidAt = time.Time{} }, order.ErrInvalidOrder},
+		{"unpaid order with deadline", newOrder, func(s *order.Snapshot) { s.Lines[0].ShipBy = t0 }, order.ErrInvalidOrder},
+		{"paid before created", paidOrder, func(s *order.Snapshot) { s.PaidAt = t0.Add(-time.Hour) }, order.ErrInvalidOrder},
+		{"shipped before paid", shippedOrder, func(s *order.Snapshot) { s.ShipDoneAt = t0 }, order.ErrInvalidOrder},
+		{"completed without confirmation", shippedOrder, func(s *order.Snapshot) { s.Status, s.EndedAt = order.StatusCompleted, t0.Add(9*time.Hour) }, order.ErrInvalidOrder},
+		{"cancelled without reason", newOrder, func(s *order.Snapshot) { s.Status, s.EndedAt = order.StatusCancelled, t0 }, order.ErrInvalidOrder},
+		{"closed but not refunded", paidOrder, func(s *order.Snapshot) {
+			s.Status, s.EndedAt, s.CancelReason = order.StatusClosedByAfterSale, t0.Add(2*time.Hour), order.CancelAfterSale
+		}, order.ErrInvalidOrder},
+		{"shipped without ship-done time", shippedOrder, func(s *order.Snapshot) { s.ShipDoneAt = time.Time{} }, order.ErrInvalidOrder},
+		{"re-shipment before shipping", paidOrder, func(s *order.Snapshot) {
+			s.Reshipments = []order.Reshipment{{Reason: order.ReshipGift, Parcel: parcel("R", item("a", 1)), At: t0}}
+		}, order.ErrInvalidOrder},
+		{"too many negotiations", paidOrder, func(s *order.Snapshot) { s.Negotiations = make([]order.Negotiation, 4) }, order.ErrInvalidOrder},
+		{"discount mismatch", paidOrder, func(s *order.Snapshot) { s.Discount = d("0") }, order.ErrInvalidOrder},
+		{"bad amount", paidOrder, func(s *order.Snapshot) { s.Freight = d("-1") }, order.ErrInvalidAmount},
+		{"zero policy", paidOrder, func(s *order.Snapshot) { s.Policy = order.DeadlinePolicy{} }, order.ErrInvalidPolicy},
+		{"held units in a cancelled order", paidOrder, func(s *order.Snapshot) {
+			s.Status, s.EndedAt, s.CancelReason = order.StatusCancelledOversold, t0.Add(2*time.Hour), order.CancelOversold
+			s.Lines[0].OnAfterSale = 1
+		}, order.ErrInvalidOrder},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s := c.from(t).Snapshot()
+			c.mutate(&s)
+			o, err := order.Restore(s)
+			require.ErrorIs(t, err, c.target)
+			assert.Nil(t, o)
+		})
+	}
+}
+
+func TestUnmarshalJSONLeavesOrderOnError(t *testing.T) {
+	t.Parallel()
+	o := paidOrder(t)
+	before := state(t, o)
+	for _, in := range []string{`{`, `{"status":"nope"}`, `{"freight":"1.001"}`, `{}`, `[]`} {
+		assert.Error(t, json.Unmarshal([]byte(in), o), in)
+		assert.Equal(t, before, state(t, o))
+	}
+}

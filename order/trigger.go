@@ -1,0 +1,57 @@
+package order
+
+import "github.com/wxshop-go/wxshop/internal/enum"
+
+// Trigger is what happens to an order: the input of the status table. Commands pick the
+// trigger (Ship picks TriggerShipPart or TriggerShipAll from the quantities) and the table
+// decides whether the current status accepts it. The zero value is not a valid trigger.
+type Trigger uint8
+
+// Triggers. Their values are wxshop's own; the platform has no codes for them.
+const (
+	TriggerPay              Trigger = iota + 1 // 付款
+	TriggerCancel                              // buyer cancels or the unpaid order times out
+	TriggerCancelOversold                      // merchant cancels an oversold order
+	TriggerShipPart                            // a parcel that leaves units to ship
+	TriggerShipAll                             // the parcel (or refund) after which nothing is left to ship
+	TriggerNegotiateShipBy                     // 发货协商: extend the ship-by deadline
+	TriggerReship                              // 补发: a re-shipment after full shipment
+	TriggerAfterSale                           // hold or release units for an after-sale case
+	TriggerConfirmReceipt                      // buyer confirms receipt, or the timeout does
+	TriggerCloseByAfterSale                    // every unit went through after-sale with a refund
+	numTriggers
+)
+
+var triggers = enum.New("order.Trigger",
+	enum.Spec[Trigger]{Value: TriggerPay, Name: "pay", Label: "付款"},
+	enum.Spec[Trigger]{Value: TriggerCancel, Name: "cancel", Label: "取消"},
+	enum.Spec[Trigger]{Value: TriggerCancelOversold, Name: "cancel_oversold", Label: "超卖取消"},
+	enum.Spec[Trigger]{Value: TriggerShipPart, Name: "ship_part", Label: "部分发货"},
+	enum.Spec[Trigger]{Value: TriggerShipAll, Name: "ship_all", Label: "全部发货"},
+	enum.Spec[Trigger]{Value: TriggerNegotiateShipBy, Name: "negotiate_ship_by", Label: "发货协商"},
+	enum.Spec[Trigger]{Value: TriggerReship, Name: "reship", Label: "补发"},
+	enum.Spec[Trigger]{Value: TriggerAfterSale, Name: "after_sale", Label: "售后"},
+	enum.Spec[Trigger]{Value: TriggerConfirmReceipt, Name: "confirm_receipt", Label: "确认收货"},
+	enum.Spec[Trigger]{Value: TriggerCloseByAfterSale, Name: "close_by_after_sale", Label: "全部售后关闭"},
+)
+
+// Triggers returns every trigger in value order.
+func Triggers() []Trigger { return triggers.Values() }
+
+// ParseTrigger parses a stable name such as "ship_part".
+func ParseTrigger(name string) (Trigger, error) { return triggers.Parse(name) }
+
+// String returns the stable English name ("ship_part").
+func (t Trigger) String() string { return triggers.Name(t) }
+
+// Label returns the Chinese term (部分发货).
+func (t Trigger) Label() string { return triggers.Label(t) }
+
+// IsValid reports whether t is a known trigger.
+func (t Trigger) IsValid() bool { return t > 0 && t < numTriggers }
+
+// MarshalText renders the stable name; an unknown trigger is an error.
+func (t Trigger) MarshalText() ([]byte, error) { return triggers.MarshalText(t) }
+
+// UnmarshalText parses a stable name and leaves t unchanged on error.
+func (t *Trigger) UnmarshalText(text []byte) error { return triggers.UnmarshalText(t, text) }

@@ -1,0 +1,99 @@
+package shipping
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Blocker is one reason the shipment would be refused: its stable code, what it concerns (a
+// parcel, a SKU, an after-sale case), the platform error code it corresponds to, a message in
+// Chinese and in English that names the values involved, and what the merchant should do.
+//
+// A Blocker is a value. It is also an error that matches its code's sentinel (errors.Is) and
+// that errors.As finds inside Report.Err.
+type Blocker struct {
+	Code Code `json:"code"`
+	// PlatformCode is the delivery API's errcode for this refusal, or 0 when the platform has
+	// none (see Code.PlatformCode).
+	PlatformCode int `json:"platform_code,omitempty"`
+	// Parcel is the parcel concerned, counted from 1 as a merchant counts them, or 0 when the
+	// blocker is not about one parcel.
+	Parcel int `json:"parcel,omitempty"`
+	// ProductID and SKU name the SKU concerned, if any.
+	ProductID string `json:"product_id,omitempty"`
+	SKU       string `json:"sku_id,omitempty"`
+	// CaseID names the after-sale case concerned, if any.
+	CaseID string `json:"aftersale_id,omitempty"`
+	// Want and Got are the numbers a quantity rule compared (units allowed and units asked
+	// for, units ordered and units shipped), when it is one.
+	Want int `json:"want,omitempty"`
+	Got  int `json:"got,omitempty"`
+	// Message and MessageEN say what is wrong, with the values involved.
+	Message   string `json:"message"`
+	MessageEN string `json:"message_en"`
+	// Action and ActionEN say what the merchant should do (the code's advice).
+	Action   string `json:"action"`
+	ActionEN string `json:"action_en"`
+}
+
+// Error implements error with the English message, prefixed by the code.
+func (b Blocker) Error() string { return "shipping: " + string(b.Code) + ": " + b.MessageEN }
+
+// Unwrap returns the code's sentinel, so errors.Is(b, ErrSKUSplit) works.
+func (b Blocker) Unwrap() error { return b.Code.Err() }
+
+// newBlocker fills in what follows from the code.
+func newBlocker(c Code, zh, en string) Blocker {
+	ci, _ := c.info()
+	return Blocker{Code: c, PlatformCode: ci.platform, Message: zh, MessageEN: en, Action: ci.action, ActionEN: ci.actionEN}
+}
+
+// Warning is something the merchant should know that does not block the shipment. The only
+// warning today is CodeLateShipment.
+type Warning struct {
+	Code Code
+	// Deadline is the order's binding ship-by deadline (order.ShipBy: the earliest deadline of
+	// the lines still to ship); Late is how long before the attempt it passed.
+	Deadline time.Time
+	Late     time.Duration
+	// Message, MessageEN, Action and ActionEN are as in Blocker.
+	Message   string
+	MessageEN string
+	Action    string
+	ActionEN  string
+}
+
+// warningJSON is Warning's wire form: the delay in whole seconds and as text.
+type warningJSON struct {
+	Code        Code      `json:"code"`
+	Deadline    time.Time `json:"deadline"`
+	LateSeconds int64     `json:"late_seconds"`
+	Late        string    `json:"late"`
+	Message     string    `json:"message"`
+	MessageEN   string    `json:"message_en"`
+	Action      string    `json:"action"`
+	ActionEN    string    `json:"action_en"`
+}
+
+// MarshalJSON renders the delay as late_seconds and as text ("26h0m0s").
+func (w Warning) MarshalJSON() ([]byte, error) {
+	return json.Marshal(warningJSON{
+		Code: w.Code, Deadline: w.Deadline,
+		LateSeconds: int64(w.Late / time.Second), Late: w.Late.String(),
+		Message: w.Message, MessageEN: w.MessageEN, Action: w.Action, ActionEN: w.ActionEN,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; an unknown code is an error and leaves w as it
+// was.
+func (w *Warning) UnmarshalJSON(data []byte) error {
+	var v warningJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*w = Warning{
+		Code: v.Code, Deadline: v.Deadline, Late: time.Duration(v.LateSeconds) * time.Second,
+		Message: v.Message, MessageEN: v.MessageEN, Action: v.Action, ActionEN: v.ActionEN,
+	}
+	return nil
+}

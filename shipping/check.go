@@ -1,0 +1,231 @@
+package shipping
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"time"
+
+	"github.com/wxshop-go/wxshop/aftersale"
+	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/order"
+)
+
+// SKULookup finds a live SKU in the catalog. *catalog.Catalog satisfies it; deleted SKUs must
+// still be found (with Deleted() true) so that a deletion is reported as such.
+type SKULookup interface {
+	LookupSKU(productID, skuID string) (catalog.SKU, bool)
+}
+
+// Request is everything Check looks at. Check reads it and changes nothing in it.
+type Request struct {
+	// Order is the order to ship.
+	Order *order.Order
+	// Cases are the order's after-sale cases (any status; finished ones are ignored).
+	Cases []*aftersale.Case
+	// SKUs looks up the live SKUs, to compare them with the lines' snapshots.
+	SKUs SKULookup
+	// Parcels are the parcels the merchant wants to send in this request.
+	Parcels []order.Parcel
+	// Complete says the merchant means this request to finish the order: the parcels, with
+	// what shipped before, must then cover every unit still to ship.
+	Complete bool
+	// Carriers are the carriers the host knows (from the platform's carrier list).
+	Carriers Carriers
+	// At is the time of the attempt.
+	At time.Time
+}
+
+// Check runs every pre-flight check of a shipment and reports every blocker it finds, never
+// only the first. It never panics: a request without an order, without a SKU lookup, or with
+// nil cases gets CodeInvalidRequest blockers for what is missing, and the checks that do not
+// need it still run. The report is deterministic: order-level blockers first, then parcel by
+// parcel; within each, in the order the checks run.
+//
+// The order's own rules (status, after-sale counters, tracking numbers missing or used twice,
+// empty parcels, quantities, unknown SKUs, split SKUs, over-shipment, refunded units,
+// completeness) come from (*order.Order).ShipmentProblems, the code order.Ship enforces.
+func Check(req Request) Report {
+	c := checker{req: req, r: Report{At: req.At}}
+	c.request()
+	if req.Order != nil {
+		c.r.OrderID = req.Order.ID()
+		c.orderRules()
+		c.drift()
+		c.late()
+	}
+	c.cases()
+	c.parcels()
+	c.r.Blockers = append(c.r.Blockers, c.tail...)
+	if len(c.r.Blockers) > 1 {
+		// Group by parcel, order-level first; stable, so each group keeps the checks' order.
+		slices.SortStableFunc(c.r.Blockers, func(a, b Blocker) int { return cmp.Compare(a.Parcel, b.Parcel) })
+	}
+	return c.r
+}
+
+// checker carries one Check call.
+type checker struct {
+	req  Request
+	r    Report
+	tail []Blocker // order-level blockers that read best last (what a complete shipment lacks)
+}
+
+func (c *checker) block(b Blocker) { c.r.Blockers = append(c.r.Blockers, b) }
+
+// isNil reports whether the lookup is nil, including a nil pointer in the interface (a typed
+// nil *catalog.Catalog would otherwise be called, and panic).
+func isNil(l SKULookup) bool {
+	if l == nil {
+		return true
+	}
+	v := reflect.ValueOf(l)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
+}
+
+// request reports what the request lacks.
+func (c *checker) request() {
+	req := c.req
+	if req.Order == nil {
+		c.block(newBlocker(CodeInvalidRequest, "请求中没有订单", "the request has no order"))
+	}
+	if isNil(req.SKUs) {
+		c.block(newBlocker(CodeInvalidRequest, "请求中没有商品查询，无法检查商品规格是否变更", "the request has no SKU lookup, so SKU drift cannot be checked"))
+	}
+	if req.Carriers.Len() == 0 {
+		c.block(newBlocker(CodeInvalidRequest, "请求中没有快递公司列表，无法检查快递公司编码", "the request has no carrier list, so carriers cannot be checked"))
+	}
+	if req.At.IsZero() {
+		c.block(newBlocker(CodeInvalidRequest, "请求中没有发货时间", "the request has no attempt time"))
+	}
+	if len(req.Parcels) == 0 {
+		c.block(newBlocker(CodeParcelEmpty, "请求中没有包裹", "the request has no parcels"))
+	}
+}
+
+// orderRules turns the order's shipment problems into blockers.
+func (c *checker) orderRules() {
+	for e := range c.req.Order.ShipmentProblems(c.req.Parcels, c.req.Complete) {
+		if e.Rule == order.RuleOnAfterSale {
+			open, stale := c.casesCovering(e.SKUID)
+			if open {
+				continue // the open case is reported by name (cases), which says more
+			}
+			if stale != nil {
+				c.block(staleCaseBlocker(e, stale))
+				continue
+			}
+		}
+		if e.Rule == order.RuleIncomplete {
+			c.tail = appendRuleBlockers(c.tail, e, c.req.Parcels)
+			continue
+		}
+		c.r.Blockers = appendRuleBlockers(c.r.Blockers, e, c.req.Parcels)
+	}
+}
+
+// casesCovering looks for the request's cases that hold units of the SKU: open says one of them
+// still blocks shipping; otherwise stale is one that no longer blocks but whose units the order
+// still holds (a rejection whose escalation window lapsed, not yet recorded as ended).
+func (c *checker) casesCovering(sku string) (open bool, stale *aftersale.Case) {
+	for _, ac := range c.req.Cases {
+		if ac == nil || !c.ownCase(ac) || ac.Units(sku) == 0 {
+			continue
+		}
+		if ac.OpenAt(c.req.At) {
+			return true, nil
+		}
+		if stale == nil {
+			stale = ac
+		}
+	}
+	return false, stale
+}
+
+// staleCaseBlocker explains units the order still holds for a case that no longer blocks.
+func staleCaseBlocker(e *order.ShipmentError, ac *aftersale.Case) Blocker {
+	b := caseBlocker(CodeAfterSaleOpen, ac,
+		fmt.Sprintf("包裹%d：售后单 %s（%s）已不再阻止发货，但订单仍为它保留 SKU %s 的 %d 件：请先结束该售后单", e.Parcel+1, ac.ID(), ac.Status().Label(), e.SKUID, e.Got),
+		fmt.Sprintf("parcel %d: after-sale case %s (%s) no longer blocks shipping, but the order still holds %s of SKU %s for it: record the case's end first", e.Parcel+1, ac.ID(), ac.Status(), units(e.Got), e.SKUID))
+	b.Parcel, b.SKU, b.Got = e.Parcel+1, e.SKUID, e.Got
+	return b
+}
+
+func (c *checker) ownCase(ac *aftersale.Case) bool {
+	return c.req.Order == nil || ac.OrderID() == c.req.Order.ID()
+}
+
+// cases reports every case that still blocks shipping (108009), and cases that cannot be
+// checked.
+func (c *checker) cases() {
+	for i, ac := range c.req.Cases {
+		switch {
+		case ac == nil:
+			c.block(newBlocker(CodeInvalidRequest, fmt.Sprintf("第 %d 个售后单为空", i+1), fmt.Sprintf("after-sale case #%d is nil", i+1)))
+		case !c.ownCase(ac):
+			c.block(caseBlocker(CodeInvalidRequest, ac,
+				fmt.Sprintf("售后单 %s 属于订单 %s，不属于订单 %s", ac.ID(), ac.OrderID(), c.req.Order.ID()),
+				fmt.Sprintf("after-sale case %s belongs to order %s, not %s", ac.ID(), ac.OrderID(), c.req.Order.ID())))
+		case ac.OpenAt(c.req.At):
+			c.block(caseBlocker(CodeAfterSaleOpen, ac,
+				fmt.Sprintf("售后单 %s（%s，%s）尚未完成", ac.ID(), ac.Kind().Label(), ac.Status().Label()),
+				fmt.Sprintf("after-sale case %s (%s, %s) is unfinished", ac.ID(), ac.Kind(), ac.Status())))
+		}
+	}
+}
+
+func caseBlocker(code Code, ac *aftersale.Case, zh, en string) Blocker {
+	b := newBlocker(code, zh, en)
+	b.CaseID = ac.ID()
+	return b
+}
+
+// parcels checks each parcel's carrier and tracking number format. Missing and reused tracking
+// numbers are the order's rules (orderRules), so only non-empty values are looked at here.
+func (c *checker) parcels() {
+	known := c.req.Carriers.Len() > 0
+	for pi := range c.req.Parcels {
+		p := &c.req.Parcels[pi]
+		if p.Carrier != "" && known {
+			if _, ok := c.req.Carriers.Lookup(p.Carrier); !ok {
+				b := newBlocker(CodeCarrierUnknown,
+					fmt.Sprintf("包裹%d 的快递公司 %q 不在快递公司列表中", pi+1, p.Carrier),
+					fmt.Sprintf("parcel %d: carrier %q is not in the carrier list", pi+1, p.Carrier))
+				b.Parcel = pi + 1
+				c.block(b)
+			}
+		}
+		if p.TrackingNumber == "" {
+			continue
+		}
+		if te := c.req.Carriers.trackingProblem(p.Carrier, p.TrackingNumber); te != nil {
+			b := newBlocker(CodeTrackingInvalid,
+				fmt.Sprintf("包裹%d 的快递单号 %q：%s（%s）", pi+1, p.TrackingNumber, te.Problem.Label(), te.Detail),
+				fmt.Sprintf("parcel %d: tracking number %q: %s (%s)", pi+1, p.TrackingNumber, te.Problem, te.Detail))
+			b.Parcel = pi + 1
+			c.block(b)
+		}
+	}
+}
+
+// late adds the late-shipment warning from the order's own deadline.
+func (c *checker) late() {
+	// Overdue(at) is exactly "at is after ShipBy()"; one pass over the lines instead of two.
+	deadline, ok := c.req.Order.ShipBy()
+	if !ok || c.req.At.IsZero() || !c.req.At.After(deadline) {
+		return
+	}
+	late := c.req.At.Sub(deadline)
+	ci, _ := CodeLateShipment.info()
+	c.r.Warnings = append(c.r.Warnings, Warning{
+		Code: CodeLateShipment, Deadline: deadline, Late: late,
+		Message:   fmt.Sprintf("已超过发货截止时间 %s，晚了 %s", deadline.Format(time.RFC3339), late),
+		MessageEN: fmt.Sprintf("the ship-by deadline %s passed %s ago", deadline.Format(time.RFC3339), late),
+		Action:    ci.action, ActionEN: ci.actionEN,
+	})
+}

@@ -1,0 +1,101 @@
+package wxapi_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/wxshop-go/wxshop/aftersale"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+func TestDecodeAfterSale_Golden(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"exchange_open", "refund_shipped_too_late", "return_rejected"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			res, err := wxapi.DecodeAfterSale(readTestdata(t, "aftersale/"+name+".json"))
+			require.NoError(t, err)
+			_, err = aftersale.Restore(res.Case.Snapshot())
+			require.NoError(t, err, "the case restores from its own snapshot")
+			out := struct {
+				Case                  caseView           `json:"case"`
+				RefundAmount          string             `json:"refund_amount"`
+				RefundReason          wxapi.RefundReason `json:"refund_reason,omitzero"`
+				CompensationLiability string             `json:"compensation_liability"`
+				ComplaintID           string             `json:"complaint_id,omitempty"`
+			}{viewCase(res.Case), res.RefundAmount.StringFixed(2), res.RefundReason,
+				res.CompensationLiability.StringFixed(2), res.ComplaintID}
+			golden(t, "aftersale/"+name+".golden", indentJSON(t, out))
+		})
+	}
+}
+
+func TestDecodeAfterSale_Values(t *testing.T) {
+	t.Parallel()
+	res, err := wxapi.DecodeAfterSale(readTestdata(t, "aftersale/exchange_open.json"))
+	require.NoError(t, err)
+	c := res.Case
+	assert.Equal(t, aftersale.KindExchange, c.Kind())
+	assert.Equal(t, aftersale.StatusMerchantWaitReceipt, c.Status())
+	assert.True(t, c.Open())
+	assert.Equal(t, 1, c.Units("1000021103"))
+	assert.Equal(t, aftersale.Waybill{Carrier: "SF", TrackingNumber: "SF1502347789012"}, c.ReturnWaybill())
+	assert.Equal(t, "尺码偏小，想换成 L 码", c.Detail())
+
+	res, err = wxapi.DecodeAfterSale(readTestdata(t, "aftersale/refund_shipped_too_late.json"))
+	require.NoError(t, err)
+	amount, at := res.Case.Refunded()
+	assert.Equal(t, "139.00", amount.StringFixed(2))
+	assert.Equal(t, time.Unix(1717653600, 0).UTC(), at)
+	assert.Equal(t, wxapi.RefundShippedTooLate, res.RefundReason)
+	assert.True(t, res.RefundReason.AgainstMerchant())
+	assert.Equal(t, "5.00", res.CompensationLiability.StringFixed(2))
+	assert.False(t, res.Case.Open())
+
+	res, err = wxapi.DecodeAfterSale(readTestdata(t, "aftersale/return_rejected.json"))
+	require.NoError(t, err)
+	deadline, ok := res.Case.EscalationDeadline()
+	require.True(t, ok)
+	assert.Equal(t, time.Unix(1718150400, 0).UTC().Add(aftersale.EscalationWindow), deadline)
+	amount, _ = res.Case.Refunded()
+	assert.True(t, amount.IsZero(), "a rejected case refunded nothing")
+	assert.Equal(t, "39.00", res.RefundAmount.StringFixed(2), "the requested amount is still reported")
+}
+
+// caseView renders a case through its getters, for golden files.
+type caseView struct {
+	ID            string            `json:"id"`
+	OrderID       string            `json:"order_id"`
+	Kind          aftersale.Kind    `json:"kind"`
+	Status        aftersale.Status  `json:"status"`
+	Class         aftersale.Class   `json:"class"`
+	Open          bool              `json:"open"`
+	Reason        aftersale.Reason  `json:"reason"`
+	Detail        string            `json:"detail,omitempty"`
+	Items         any               `json:"items"`
+	OpenedAt      time.Time         `json:"opened_at"`
+	ChangedAt     time.Time         `json:"changed_at"`
+	Rejection     string            `json:"rejection,omitempty"`
+	RejectedAt    time.Time         `json:"rejected_at,omitzero"`
+	Escalation    time.Time         `json:"escalation_deadline,omitzero"`
+	ReturnWaybill aftersale.Waybill `json:"return_waybill,omitzero"`
+	Refund        string            `json:"refund"`
+	RefundedAt    time.Time         `json:"refunded_at,omitzero"`
+	ClosedAt      time.Time         `json:"closed_at,omitzero"`
+}
+
+func viewCase(c *aftersale.Case) caseView {
+	rejection, rejectedAt := c.Rejection()
+	escalation, _ := c.EscalationDeadline()
+	refund, refundedAt := c.Refunded()
+	closedAt, _ := c.ClosedAt()
+	return caseView{
+		ID: c.ID(), OrderID: c.OrderID(), Kind: c.Kind(), Status: c.Status(), Class: c.Status().Class(),
+		Open: c.Open(), Reason: c.Reason(), Detail: c.Detail(), Items: c.Items(),
+		OpenedAt: c.OpenedAt(), ChangedAt: c.ChangedAt(), Rejection: rejection, RejectedAt: rejectedAt,
+		Escalation: escalation, ReturnWaybill: c.ReturnWaybill(), Refund: refund.StringFixed(2),
+		RefundedAt: refundedAt, ClosedAt: closedAt,
+	}
+}

@@ -1,0 +1,90 @@
+package wxapi_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+// twentyLineOrder is an order/get answer with 20 lines, paid, the first 8 shipped in 4 parcels:
+// the size of a large real basket.
+func twentyLineOrder() []byte {
+	var lines, parcels []string
+	var total int64
+	for i := range 20 {
+		price := int64(1990 + 100*i)
+		qty := 1 + i%3
+		total += price * int64(qty)
+		lines = append(lines, fmt.Sprintf(`{"product_id":"%d","sku_id":"%d","sku_cnt":%d,"title":"商品 %d",
+			"thumb_img":"https://img.example.cn/p/%d.jpg","sku_attrs":[{"attr_key":"颜色","attr_value":"色 %d"},{"attr_key":"规格","attr_value":"标准"}],
+			"sale_price":%d,"market_price":%d,"real_price":%d,"on_aftersale_sku_cnt":0,"finish_aftersale_sku_cnt":0,
+			"sku_deliver_info":{"stock_type":0},"delivery_deadline":1717373100,"product_unique_id":"3725020335455738368_%03d"}`,
+			10000100+i, 1000010000+i, qty, i, i, i, price, price+1000, price*int64(qty), i+1))
+	}
+	for p := range 4 {
+		var items []string
+		for i := 2 * p; i < 2*p+2; i++ {
+			items = append(items, fmt.Sprintf(`{"product_id":"%d","sku_id":"%d","product_cnt":%d}`, 10000100+i, 1000010000+i, 1+i%3))
+		}
+		parcels = append(parcels, fmt.Sprintf(`{"waybill_id":"SF14321987650%02d","delivery_id":"SF","delivery_time":1717290000,"deliver_type":1,"product_infos":[%s]}`,
+			p, strings.Join(items, ",")))
+	}
+	return fmt.Appendf(nil, `{"errcode":0,"errmsg":"ok","order":{"order_id":"3725020335455738368","status":21,
+		"create_time":1717200000,"update_time":1717290000,"openid":"o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs",
+		"order_detail":{"product_infos":[%s],"pay_info":{"pay_time":1717200300,"transaction_id":"4200002201202406011234567890"},
+		"price_info":{"product_price":%d,"order_price":%d,"freight":0,"discounted_price":0},
+		"delivery_info":{"delivery_product_info":[%s],"ship_done_time":0,"deliver_method":0}},
+		"aftersale_detail":{"on_aftersale_order_cnt":0,"aftersale_order_list":[]}}}`,
+		strings.Join(lines, ","), total, total, strings.Join(parcels, ","))
+}
+
+func TestTwentyLineOrder(t *testing.T) {
+	t.Parallel()
+	res, err := wxapi.DecodeOrder(twentyLineOrder(), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	require.Len(t, res.Order.Lines(), 20)
+	require.Equal(t, order.StatusPartiallyShipped, res.Order.Status())
+	checkOrder(t, res.Order)
+}
+
+var sinkOrder wxapi.OrderResult
+
+func BenchmarkDecodeOrder(b *testing.B) {
+	body := twentyLineOrder()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := wxapi.DecodeOrder(body, wxapi.OrderOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkOrder = res
+	}
+}
+
+func BenchmarkDecodeEvent(b *testing.B) {
+	body := readTestdata(b, "event/order_deliver_partial.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := wxapi.DecodeEvent(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEncodeDeliverySend(b *testing.B) {
+	parcels := []order.Parcel{
+		{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: []order.Item{{ProductID: "10000777", SKUID: "1000077701", Quantity: 2}}},
+		{Carrier: "ZTO", TrackingNumber: "78291034567123", Items: []order.Item{{ProductID: "10000778", SKUID: "1000077802", Quantity: 1}}},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := wxapi.EncodeDeliverySend("3725021154689773056", parcels); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package wxapi_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+// An order/get answer for a paid order of two SKUs (fields wxapi does not read are left out;
+// it would ignore them).
+const paidOrder = `{"errcode":0,"errmsg":"ok","order":{
+  "order_id":"3725020335455738368","status":20,"create_time":1717200000,"update_time":1717200300,
+  "openid":"o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs",
+  "order_detail":{
+    "product_infos":[
+      {"product_id":"10000211","sku_id":"1000021104","sku_cnt":2,"title":"精梳棉圆领短袖T恤",
+       "sku_attrs":[{"attr_key":"颜色","attr_value":"白色"},{"attr_key":"尺码","attr_value":"L"}],
+       "sale_price":8900,"real_price":16000,"delivery_deadline":1717373100},
+      {"product_id":"10000345","sku_id":"1000034502","sku_cnt":1,"title":"加厚帆布托特包",
+       "sku_attrs":[{"attr_key":"颜色","attr_value":"米白"}],
+       "sale_price":3900,"real_price":3900,"delivery_deadline":1717373100}],
+    "pay_info":{"pay_time":1717200300},
+    "price_info":{"product_price":21700,"freight":800},
+    "delivery_info":{"deliver_method":0}},
+  "aftersale_detail":{"on_aftersale_order_cnt":0}}}`
+
+// liveCatalog is the host's catalog: the two SKUs, unchanged since the order.
+func liveCatalog() *catalog.Catalog {
+	c := catalog.New()
+	_ = c.AddCategory(catalog.CategoryParams{ID: "7421", Name: "服饰"})
+	_ = c.AddProduct(catalog.ProductParams{ID: "10000211", Title: "精梳棉圆领短袖T恤", CategoryID: "7421",
+		Images: []string{"https://img.example.cn/p/10000211/head01.jpg"},
+		SKUs: []catalog.SKUParams{{ID: "1000021104", Price: decimal.RequireFromString("89"), Stock: 10,
+			Attrs: []catalog.Attr{{Key: "颜色", Value: "白色"}, {Key: "尺码", Value: "L"}}}}})
+	_ = c.AddProduct(catalog.ProductParams{ID: "10000345", Title: "加厚帆布托特包", CategoryID: "7421",
+		Images: []string{"https://img.example.cn/p/10000345/head01.jpg"},
+		SKUs: []catalog.SKUParams{{ID: "1000034502", Price: decimal.RequireFromString("39"), Stock: 10,
+			Attrs: []catalog.Attr{{Key: "颜色", Value: "米白"}}}}})
+	return c
+}
+
+// Decode an order/get answer, check the shipment with shipping.Check, and build the
+// delivery/send body for it.
+func Example() {
+	res, err := wxapi.DecodeOrder([]byte(paidOrder), wxapi.OrderOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o := res.Order
+	fmt.Println(o.ID(), o.Status(), o.Paid().StringFixed(2))
+
+	parcels := []order.Parcel{{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: []order.Item{
+		{ProductID: "10000211", SKUID: "1000021104", Quantity: 2},
+		{ProductID: "10000345", SKUID: "1000034502", Quantity: 1},
+	}}}
+	report := shipping.Check(shipping.Request{
+		Order:    o,
+		SKUs:     liveCatalog(),
+		Parcels:  parcels,
+		Complete: true,
+		Carriers: shipping.MustCarriers(shipping.Carrier{Code: "SF", Name: "顺丰速运"}),
+		At:       time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC),
+	})
+	fmt.Println("ok to ship:", report.OK())
+
+	body, err := wxapi.EncodeDeliverySend(o.ID(), parcels)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(body))
+	// Output:
+	// 3725020335455738368 pending_shipment 207.00
+	// ok to ship: true
+	// {"order_id":"3725020335455738368","delivery_list":[{"delivery_id":"SF","waybill_id":"SF1432198765012","deliver_type":1,"product_infos":[{"product_id":"10000211","sku_id":"1000021104","product_cnt":2},{"product_id":"10000345","sku_id":"1000034502","product_cnt":1}]}]}
+}
+
+// A refusal from delivery/send matches the same sentinels as shipping.Check's report, so a
+// host explains both the same way.
+func ExampleDecodeResponse() {
+	err := wxapi.DecodeResponse("order/delivery/send", []byte(`{"errcode":108009,"errmsg":"当前订单有未完成售后单，不允许发货"}`))
+	fmt.Println(errors.Is(err, shipping.ErrAfterSaleOpen))
+	var apiErr *wxapi.APIError
+	if errors.As(err, &apiErr) {
+		for _, c := range apiErr.ShippingCodes() {
+			fmt.Println(c, c.Label())
+		}
+	}
+	// Output:
+	// true
+	// aftersale_open 订单有未完成的售后单
+}
+
+// Pushes are retried and can arrive out of order: Dedupe applies each event once, and never
+// an older one after a newer one.
+func ExampleDedupe() {
+	var seen wxapi.Dedupe
+	pushes := []string{
+		`{"CreateTime":1717286400,"MsgType":"event","Event":"channels_ec_order_deliver","order_info":{"order_id":3725020335455738368,"finish_delivery":1}}`,
+		`{"CreateTime":1717200095,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"3725020335455738368","pay_time":1717200093}}`,
+		`{"CreateTime":1717286400,"MsgType":"event","Event":"channels_ec_order_deliver","order_info":{"order_id":3725020335455738368,"finish_delivery":1}}`,
+	}
+	for _, p := range pushes {
+		ev, err := wxapi.DecodeEvent([]byte(p))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		verdict := seen.Check(ev)
+		if verdict == wxapi.Apply {
+			// ... apply ev to the host's order here, then:
+			_ = seen.Record(ev)
+		}
+		fmt.Println(ev.Kind(), verdict)
+	}
+	// Output:
+	// channels_ec_order_deliver apply
+	// channels_ec_order_pay stale
+	// channels_ec_order_deliver duplicate
+}
+
+// Decode an event push into a typed value.
+func ExampleDecodeEvent() {
+	ev, err := wxapi.DecodeEvent([]byte(`{"CreateTime":1717203600,"MsgType":"event","Event":"channels_ec_order_cancel",
+		"order_info":{"order_id":"3725020417822203904","cancel_type":"2"}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	switch ev := ev.(type) {
+	case wxapi.OrderCancelled:
+		fmt.Println(ev.OrderID, ev.Reason, ev.Reason.Label())
+	}
+	// Output:
+	// 3725020417822203904 timeout 超时取消
+}

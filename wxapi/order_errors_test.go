@@ -1,0 +1,102 @@
+package wxapi_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+// TestDecodeOrder_Errors mutates a valid payload one field at a time: each mutation must be
+// refused with an error that names the field and matches the right sentinel.
+func TestDecodeOrder_Errors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, payload, old, new string
+		field                   string
+		is                      error
+	}{
+		{"unknown status", "paid_two_lines", `"status": 20`, `"status": 42`, "order.status", wxapi.ErrUnknownCode},
+		{"status as text", "paid_two_lines", `"status": 20`, `"status": "paid"`, "order.status", wxapi.ErrMalformed},
+		{"no order id", "paid_two_lines", `"order_id": "3725020335455738368",`, ``, "order.order_id", wxapi.ErrMissingField},
+		{"float order id", "paid_two_lines", `"order_id": "3725020335455738368"`, `"order_id": 3.725020335455738e18`, "order.order_id", wxapi.ErrMalformed},
+		{"no buyer", "paid_two_lines", `"openid": "o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs",`, ``, "order.openid", wxapi.ErrMissingField},
+		{"no lines", "unpaid", `"product_infos": [`, `"product_infos_gone": [`, "order.order_detail.product_infos", wxapi.ErrMissingField},
+		{"half a fen", "paid_two_lines", `"sale_price": 3900`, `"sale_price": 3900.5`, "order.order_detail.product_infos[1].sale_price", wxapi.ErrInvalidAmount},
+		{"negative price", "paid_two_lines", `"sale_price": 3900`, `"sale_price": -3900`, "order.order_detail.product_infos[1].sale_price", wxapi.ErrInvalidAmount},
+		{"absurd price", "paid_two_lines", `"sale_price": 3900`, `"sale_price": 100000000001`, "order.order_detail.product_infos[1].sale_price", wxapi.ErrInvalidAmount},
+		{"overflowing price", "paid_two_lines", `"sale_price": 3900`, `"sale_price": 99999999999999999999`, "order.order_detail.product_infos[1].sale_price", wxapi.ErrInvalidAmount},
+		{"price missing", "paid_two_lines", `"sale_price": 3900,`, ``, "order.order_detail.product_infos[1].sale_price", wxapi.ErrMissingField},
+		{"zero count", "paid_two_lines", `"sku_cnt": 1`, `"sku_cnt": 0`, "order.order_detail.product_infos[1].sku_cnt", wxapi.ErrMalformed},
+		{"absurd count", "paid_two_lines", `"sku_cnt": 1`, `"sku_cnt": 1000000000`, "order.order_detail.product_infos[1].sku_cnt", wxapi.ErrMalformed},
+		{"freight in yuan", "paid_two_lines", `"freight": 800`, `"freight": 8.5`, "order.order_detail.price_info.freight", wxapi.ErrInvalidAmount},
+		{"product total disagrees", "paid_two_lines", `"product_price": 21700`, `"product_price": 21600`, "order.order_detail.price_info.product_price", wxapi.ErrInconsistent},
+		{"milliseconds", "paid_two_lines", `"pay_time": 1717200300`, `"pay_time": 1717200300000`, "order.order_detail.pay_info.pay_time", wxapi.ErrMalformed},
+		{"paid status without payment", "paid_two_lines", `"pay_time": 1717200300,`, ``, "order", wxapi.ErrInconsistent},
+		{"unknown legacy after-sale status", "paid_two_lines", `"status": 1}`, `"status": 99}`, "order.aftersale_detail.aftersale_order_list[0].status", wxapi.ErrUnknownCode},
+		{"unknown after-sale status", "open_exchange", `"status": "MERCHANT_WAIT_RECEIPT"`, `"status": "MERCHANT_DREAMING"`, "order.aftersale_detail.aftersale_order_list[0].status", wxapi.ErrUnknownCode},
+		{"unknown deliver type", "partially_shipped", `"deliver_type": 1,`, `"deliver_type": 9,`, "order.order_detail.delivery_info.delivery_product_info[0].deliver_type", wxapi.ErrUnknownCode},
+		{"unknown deliver method", "partially_shipped", `"deliver_method": 0`, `"deliver_method": 7`, "order.order_detail.delivery_info.deliver_method", wxapi.ErrUnknownCode},
+		{"unknown stock type", "unpaid", `"stock_type": 0`, `"stock_type": 5`, "order.order_detail.product_infos[0].sku_deliver_info.stock_type", wxapi.ErrUnknownCode},
+		{"parcel of a foreign SKU", "partially_shipped", `"sku_id": "1000077802", "product_cnt": 1`, `"sku_id": "1000099999", "product_cnt": 1`, "order", wxapi.ErrInconsistent},
+		{"parcel ships too much", "partially_shipped", `"sku_id": "1000077802", "product_cnt": 1`, `"sku_id": "1000077802", "product_cnt": 2`, "order", wxapi.ErrInconsistent},
+		{"parcel count zero", "partially_shipped", `"sku_id": "1000077802", "product_cnt": 1`, `"sku_id": "1000077802", "product_cnt": 0`, "order.order_detail.delivery_info.delivery_product_info[1].product_infos[0].product_cnt", wxapi.ErrMalformed},
+		{"partially shipped with nothing shipped", "partially_shipped", `"delivery_product_info": [`, `"delivery_product_info_gone": [`, "order", wxapi.ErrInconsistent},
+		{"attribute without key", "unpaid", `"attr_key": "颜色"`, `"attr_key": ""`, "order.order_detail.product_infos[0].sku_attrs[0].attr_key", wxapi.ErrMissingField},
+		{"wrong JSON type", "unpaid", `"title": "手冲咖啡滤杯 陶瓷 V60"`, `"title": 60`, "order.order_detail.product_infos.title", wxapi.ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			body := string(readTestdata(t, "order/"+tt.payload+".json"))
+			require.Contains(t, body, tt.old, "the mutation must apply")
+			body = strings.Replace(body, tt.old, tt.new, 1)
+			res, err := wxapi.DecodeOrder([]byte(body), wxapi.OrderOptions{})
+			require.Error(t, err)
+			assert.Nil(t, res.Order)
+			var fe *wxapi.FieldError
+			require.ErrorAs(t, err, &fe, err.Error())
+			assert.Equal(t, "order/get", fe.Payload)
+			assert.Equal(t, tt.field, fe.Field, err.Error())
+			assert.ErrorIs(t, err, tt.is, err.Error())
+		})
+	}
+}
+
+func TestDecodeOrder_PlatformError(t *testing.T) {
+	t.Parallel()
+	_, err := wxapi.DecodeOrder([]byte(`{"errcode":100002,"errmsg":"order not exist"}`), wxapi.OrderOptions{})
+	var ae *wxapi.APIError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 100002, ae.Code)
+	assert.Equal(t, "order/get", ae.Payload)
+	assert.ErrorIs(t, err, wxapi.ErrPlatform)
+}
+
+func TestDecodeOrder_Options(t *testing.T) {
+	t.Parallel()
+	body := string(readTestdata(t, "order/unpaid.json"))
+	cancelled := strings.Replace(body, `"status": 10`, `"status": 250`, 1)
+	cancelled = strings.Replace(cancelled, `"update_time": 1717200000`, `"update_time": 1717203600`, 1)
+	res, err := wxapi.DecodeOrder([]byte(cancelled), wxapi.OrderOptions{Cancel: order.CancelTimeout})
+	require.NoError(t, err)
+	assert.Equal(t, order.StatusCancelled, res.Order.Status())
+	assert.Equal(t, order.CancelTimeout, res.Order.Snapshot().CancelReason)
+	assert.Equal(t, int64(1717203600), res.Order.Snapshot().EndedAt.Unix())
+
+	res, err = wxapi.DecodeOrder([]byte(cancelled), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, order.CancelByBuyer, res.Order.Snapshot().CancelReason, "the documented default")
+}
+
+func TestDecodeOrder_RealPriceDefault(t *testing.T) {
+	t.Parallel()
+	body := string(readTestdata(t, "order/unpaid.json"))
+	body = strings.Replace(body, `"real_price": 12900,`, ``, 1)
+	res, err := wxapi.DecodeOrder([]byte(body), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "129.00", res.Order.Lines()[0].Paid.StringFixed(2), "sale_price × sku_cnt when real_price is absent")
+}

@@ -1,0 +1,184 @@
+package wxapi_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/wxshop-go/wxshop/aftersale"
+	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+// remainingParcel is one parcel with every unit the order still has to ship, or nil.
+func remainingParcel(o *order.Order) []order.Parcel {
+	var items []order.Item
+	for _, l := range o.Lines() {
+		if n := l.Remaining(); n > 0 {
+			items = append(items, order.Item{ProductID: l.Snapshot.ProductID, SKUID: l.SKUID(), Quantity: n})
+		}
+	}
+	if len(items) == 0 || (o.Status() != order.StatusPendingShipment && o.Status() != order.StatusPartiallyShipped) {
+		return nil
+	}
+	return []order.Parcel{{Carrier: "YTO", TrackingNumber: "YT7512309876543", Items: items}}
+}
+
+// TestDecodeOrder_Golden: order/get → *order.Order (+ after-sale summary) → delivery/send for
+// what is left to ship. The golden file holds all three.
+func TestDecodeOrder_Golden(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"unpaid", "paid_two_lines", "partially_shipped", "open_exchange"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			res, err := wxapi.DecodeOrder(readTestdata(t, "order/"+name+".json"), wxapi.OrderOptions{})
+			require.NoError(t, err)
+			assertRestorable(t, res.Order)
+
+			var send json.RawMessage
+			if parcels := remainingParcel(res.Order); parcels != nil {
+				send, err = wxapi.EncodeDeliverySend(res.Order.ID(), parcels)
+				require.NoError(t, err)
+			}
+			out := struct {
+				Order        *order.Order           `json:"order"`
+				AfterSales   wxapi.AfterSaleSummary `json:"after_sales"`
+				Blocks       bool                   `json:"aftersale_blocks_shipping"`
+				UpdatedAt    time.Time              `json:"updated_at"`
+				Paid         string                 `json:"paid_total"`
+				DeliverySend json.RawMessage        `json:"delivery_send,omitempty"`
+			}{res.Order, res.AfterSales, res.AfterSales.BlocksShipping(), res.UpdatedAt, res.Order.Paid().StringFixed(2), send}
+			golden(t, "order/"+name+".golden", indentJSON(t, out))
+		})
+	}
+}
+
+// assertRestorable re-validates an order through its own door: its snapshot restores to an
+// equal order.
+func assertRestorable(t testing.TB, o *order.Order) {
+	t.Helper()
+	back, err := order.Restore(o.Snapshot())
+	require.NoError(t, err)
+	a, err := json.Marshal(o)
+	require.NoError(t, err)
+	b, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.JSONEq(t, string(a), string(b))
+}
+
+func TestDecodeOrder_Values(t *testing.T) {
+	t.Parallel()
+	res, err := wxapi.DecodeOrder(readTestdata(t, "order/paid_two_lines.json"), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	o := res.Order
+	assert.Equal(t, "3725020335455738368", o.ID())
+	assert.Equal(t, order.StatusPendingShipment, o.Status())
+	paidAt, ok := o.PaidAt()
+	require.True(t, ok)
+	assert.Equal(t, time.Unix(1717200300, 0).UTC(), paidAt)
+	lines := o.Lines()
+	require.Len(t, lines, 2)
+	assert.Equal(t, "89.00", lines[0].UnitPrice.StringFixed(2))
+	assert.Equal(t, "160.00", lines[0].Paid.StringFixed(2))
+	assert.Equal(t, 2, lines[0].Quantity)
+	assert.Equal(t, time.Unix(1717373100, 0).UTC(), lines[0].ShipBy)
+	assert.Equal(t, "18.00", o.Discount().StringFixed(2))
+	assert.Equal(t, "8.00", o.Freight().StringFixed(2))
+	assert.Equal(t, "207.00", o.Paid().StringFixed(2), "paid lines plus freight: the platform's order_price")
+	// The numeric after-sale status 1 is the legacy code of USER_CANCELD.
+	assert.Equal(t, []wxapi.AfterSaleRef{{ID: "2000000481234567", Status: aftersale.StatusUserCancelled}}, res.AfterSales.Orders)
+	assert.False(t, res.AfterSales.BlocksShipping())
+
+	res, err = wxapi.DecodeOrder(readTestdata(t, "order/open_exchange.json"), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.True(t, res.AfterSales.BlocksShipping())
+	l, ok := res.Order.Line("1000021103")
+	require.True(t, ok)
+	assert.Equal(t, 1, l.OnAfterSale)
+	assert.Equal(t, 1, l.Shipped)
+}
+
+// TestDecodeOrder_EndStates: the statuses whose end marks order/get does not carry directly.
+func TestDecodeOrder_EndStates(t *testing.T) {
+	t.Parallel()
+	replace := func(body string, pairs ...string) []byte {
+		for i := 0; i < len(pairs); i += 2 {
+			require.Contains(t, body, pairs[i])
+			body = strings.Replace(body, pairs[i], pairs[i+1], 1)
+		}
+		return []byte(body)
+	}
+	exchange := string(readTestdata(t, "order/open_exchange.json"))
+
+	completed := replace(exchange, `"status": 30`, `"status": 100`,
+		`"ext_info": {"customer_notes": "", "merchant_notes": ""}`, `"ext_info": {"confirm_receipt_time": 1717900000}`)
+	res, err := wxapi.DecodeOrder(completed, wxapi.OrderOptions{Confirm: order.ConfirmAuto})
+	require.NoError(t, err)
+	s := res.Order.Snapshot()
+	assert.Equal(t, order.StatusCompleted, s.Status)
+	assert.Equal(t, order.ConfirmAuto, s.Confirm)
+	assert.Equal(t, int64(1717900000), s.EndedAt.Unix(), "confirm_receipt_time")
+	checkOrder(t, res.Order)
+
+	noConfirmTime := replace(exchange, `"status": 30`, `"status": 100`)
+	res, err = wxapi.DecodeOrder(noConfirmTime, wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1717545600), res.Order.Snapshot().EndedAt.Unix(), "update_time stands in")
+	assert.Equal(t, order.ConfirmByBuyer, res.Order.Snapshot().Confirm, "the documented default")
+
+	paid := string(readTestdata(t, "order/paid_two_lines.json"))
+	closed := replace(paid, `"status": 20`, `"status": 200`,
+		`"finish_aftersale_sku_cnt": 0`, `"finish_aftersale_sku_cnt": 2`,
+		`"finish_aftersale_sku_cnt": 0`, `"finish_aftersale_sku_cnt": 1`)
+	res, err = wxapi.DecodeOrder(closed, wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, order.StatusClosedByAfterSale, res.Order.Status())
+	assert.Equal(t, order.CancelAfterSale, res.Order.Snapshot().CancelReason)
+	assert.True(t, res.Order.FullyRefunded())
+	checkOrder(t, res.Order)
+
+	notAllRefunded := replace(paid, `"status": 20`, `"status": 200`)
+	_, err = wxapi.DecodeOrder(notAllRefunded, wxapi.OrderOptions{})
+	assert.ErrorIs(t, err, wxapi.ErrInconsistent)
+
+	noUpdateTime := replace(paid, `"status": 20`, `"status": 200`, `"update_time": 1717286500,`, ``,
+		`"finish_aftersale_sku_cnt": 0`, `"finish_aftersale_sku_cnt": 2`,
+		`"finish_aftersale_sku_cnt": 0`, `"finish_aftersale_sku_cnt": 1`)
+	_, err = wxapi.DecodeOrder(noUpdateTime, wxapi.OrderOptions{})
+	var fe *wxapi.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "order.update_time", fe.Field)
+	assert.ErrorIs(t, err, wxapi.ErrMissingField)
+}
+
+func TestDecodeOrder_Deadlines(t *testing.T) {
+	t.Parallel()
+	paid := string(readTestdata(t, "order/paid_two_lines.json"))
+	pay := time.Unix(1717200300, 0).UTC()
+
+	// No delivery_deadline on a line in stock: the policy's deadline from payment.
+	noDeadline := strings.Replace(paid, `"delivery_deadline": 1717373100`, `"delivery_deadline": 0`, 1)
+	res, err := wxapi.DecodeOrder([]byte(noDeadline), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, pay.Add(order.DefaultDeadlinePolicy().InStock), res.Order.Lines()[0].ShipBy)
+
+	// A presale line: its window is its deadline minus the payment.
+	presale := strings.Replace(paid, `"sku_deliver_info": {"stock_type": 0},
+          "delivery_deadline": 1717373100`, `"sku_deliver_info": {"stock_type": 1, "predict_delivery_time": 1717805100},
+          "delivery_deadline": 1717805100`, 1)
+	require.NotEqual(t, paid, presale)
+	res, err = wxapi.DecodeOrder([]byte(presale), wxapi.OrderOptions{})
+	require.NoError(t, err)
+	l := res.Order.Lines()[0]
+	assert.Equal(t, order.StockPresale, l.Stock)
+	assert.Equal(t, 7*24*time.Hour, l.PresaleShipWithin)
+
+	// A presale window the shop's policy does not allow is refused by the order model.
+	tooLong := strings.Replace(presale, `"delivery_deadline": 1717805100`, `"delivery_deadline": 1720805100`, 1)
+	_, err = wxapi.DecodeOrder([]byte(tooLong), wxapi.OrderOptions{})
+	assert.ErrorIs(t, err, wxapi.ErrInconsistent)
+	assert.ErrorIs(t, err, order.ErrInvalidOrder)
+}
