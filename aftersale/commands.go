@@ -131,7 +131,8 @@ func (c *Case) SendGoods(w Waybill, at time.Time) (Event, error) {
 }
 
 // ReceiveGoods is the buyer confirming the exchange or missing goods arrived
-// (→ MERCHANT_EXCHANGE_SUCCESS). Nothing was refunded: the units go back to eligible.
+// (→ MERCHANT_EXCHANGE_SUCCESS). Nothing was refunded, and the units' after-sale is done: the
+// platform takes no new after-sale for them (order.Line.AfterSaleDone).
 func (c *Case) ReceiveGoods(o *order.Order, at time.Time) (Event, error) {
 	to, err := c.step(ActionReceiveGoods, at)
 	if err != nil {
@@ -205,11 +206,26 @@ func (c *Case) apply(a Action, to Status, at time.Time) Event {
 	return ev
 }
 
-// finish ends the case in the FINAL status to: the order releases the units (as refunded when
-// the status says so) and only then does the case change. refund is the amount refunded, zero
-// for an ending without a refund.
+// finish ends the case in the FINAL status to, and only after the order accepted the end does
+// the case change. The order learns how the units ended: refunded, with refund shared out over
+// the lines (its ledger refuses more than a line paid); exchanged or re-sent
+// (MERCHANT_EXCHANGE_SUCCESS: no new after-sale for them); or released, eligible again. refund
+// is zero for an ending without a refund.
 func (c *Case) finish(o *order.Order, a Action, to Status, refund decimal.Decimal, at time.Time) (Event, error) {
-	released, err := o.ReleaseAfterSale(c.items, to.Refunded(), at)
+	var released order.AfterSaleReleased
+	var err error
+	switch {
+	case to.Refunded():
+		var refunds []order.Refund
+		fen, _ := money.ToFen("refund", refund) // checkRefund or Judge produced it
+		if refunds, err = splitRefund(o, c.items, fen); err == nil {
+			released, err = o.RefundAfterSale(refunds, at)
+		}
+	case to == StatusMerchantExchangeSuccess:
+		released, err = o.CompleteAfterSale(c.items, at)
+	default:
+		released, err = o.ReleaseAfterSale(c.items, false, at)
+	}
 	if err != nil {
 		return Event{}, fmt.Errorf("aftersale: case %s: %w", c.id, err)
 	}

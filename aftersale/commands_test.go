@@ -213,7 +213,14 @@ func TestReshipFlow(t *testing.T) {
 	ev, err = c.ReceiveGoods(o, hours(5))
 	require.NoError(t, err)
 	assert.Equal(t, aftersale.StatusMerchantExchangeSuccess, ev.To)
-	assert.Equal(t, 3, o.EligibleForAfterSale("u"))
+	released, ok := ev.Order.(order.AfterSaleReleased)
+	require.True(t, ok)
+	assert.True(t, released.Done)
+	// The re-sent unit's after-sale is complete: the platform takes no new one for it.
+	assert.Equal(t, 2, o.EligibleForAfterSale("u"))
+	_, _, err = aftersale.Open(o, request("rs2", aftersale.KindReship, item("u", 3)), hours(6))
+	require.ErrorIs(t, err, aftersale.ErrNotEligible)
+	open(t, o, request("rs3", aftersale.KindReship, item("u", 2)), hours(6))
 }
 
 func TestRejectAndEscalationWindow(t *testing.T) {

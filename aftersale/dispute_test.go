@@ -30,7 +30,7 @@ func referencePayoutFen(fen int64) int64 {
 // dispute runs the four steps on a fresh single-line order that was paid and never shipped:
 // the buyer asks for a refund, the platform intervenes after the ship-by deadline, verifies
 // cause and decides under p.
-func dispute(t *testing.T, paid string, cause compensation.Cause, p *compensation.Policy) (*aftersale.Case, *order.Order, aftersale.Verdict, aftersale.Event) {
+func dispute(t testing.TB, paid string, cause compensation.Cause, p *compensation.Policy) (*aftersale.Case, *order.Order, aftersale.Verdict, aftersale.Event) {
 	t.Helper()
 	o := singleLineOrder(t, paid, 1)
 	r := request("as-dispute", aftersale.KindRefund, item("s", 1))

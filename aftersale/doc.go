@@ -11,9 +11,14 @@
 //
 // Every command takes the time it happens at, changes the case and the order together or not at
 // all, and returns the domain Event it produced. The order keeps the platform's per-line
-// after-sale counters: opening a case holds its units, a refund releases them as refunded, any
-// other ending releases them untouched. While a case is open the platform refuses to ship the
-// order (108009): see (*Case).Open and (*Case).OpenAt.
+// after-sale counters and the money refunded per line: opening a case holds its units; a
+// refund releases them as refunded and records the amount on the order, whose ledger never
+// lets a line refund more than it paid; a finished exchange or re-send marks them done (no new
+// after-sale for them); any other ending releases them untouched. While a case is open the
+// platform refuses to ship the order (108009): see (*Case).Open and (*Case).OpenAt.
+//
+// A case's Snapshot is its stored state: Restore rebuilds a case from it, and it (like a
+// *Case) marshals to JSON and back unchanged, money as "10.10".
 //
 // A buyer whose paid order was not shipped asks for a refund with a KindRefund case. If the
 // merchant does not settle, the platform intervenes (Intervene), verifies the cause

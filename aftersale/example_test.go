@@ -60,16 +60,20 @@ func Example_refundOnly() {
 	}
 	fmt.Println(ev.From, "→", ev.To, ev.Refund.StringFixed(2), "order closable:", ev.OrderClosable)
 	fmt.Println("left to ship:", o.Remaining("bag-red"))
+	line, _ := o.Line("bag-red")
+	fmt.Println("refunded on the order:", line.RefundedAmount.StringFixed(2), "of", line.Paid.StringFixed(2))
 	// Output:
 	// REFUND 仅退款 MERCHANT_PROCESSING blocks shipping: true
 	// at most 59.90
 	// aftersale: refund 70.00 is above the 59.90 paid for the case's units
 	// MERCHANT_PROCESSING → MERCHANT_REFUND_SUCCESS 50.00 order closable: false
 	// left to ship: 1
+	// refunded on the order: 50.00 of 119.80
 }
 
 // An exchange (换货): the buyer sends the bag back, the merchant confirms it arrived and sends
-// another; the case ends when the buyer receives it. Nothing is refunded.
+// another; the case ends when the buyer receives it. Nothing is refunded, and the exchanged
+// unit takes no new after-sale.
 func Example_exchange() {
 	paid := time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
 	o := exampleOrder("3725020335455738369", "bag-blue", "59.90", 1, paid)
@@ -108,6 +112,7 @@ func Example_exchange() {
 	}
 	line, _ := o.Line("bag-blue")
 	fmt.Println("refunded units:", line.Refunded, "blocks shipping:", c.Open())
+	fmt.Println("after-sale done:", line.AfterSaleDone, "eligible:", o.EligibleForAfterSale("bag-blue"))
 	// Output:
 	// accept          USER_WAIT_RETURN (待买家退货)
 	// return_goods    MERCHANT_WAIT_RECEIPT (待商家收货)
@@ -115,6 +120,7 @@ func Example_exchange() {
 	// send_goods      USER_WAIT_RECEIPT (待用户收货)
 	// receive_goods   MERCHANT_EXCHANGE_SUCCESS (换货完成)
 	// refunded units: 0 blocks shipping: false
+	// after-sale done: 1 eligible: 0
 }
 
 // The non-shipment dispute (不发货纠纷): a paid order never ships; the buyer asks for a refund,

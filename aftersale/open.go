@@ -121,7 +121,8 @@ func checkPeriod(o *order.Order, period time.Duration, at time.Time) error {
 	if period == 0 {
 		period = DefaultPeriod
 	}
-	end := o.Snapshot().EndedAt.Add(period)
+	completed, _ := o.CompletedAt() // the status is 100
+	end := completed.Add(period)
 	if at.After(end) {
 		return fmt.Errorf("%w: order %s: the period ended at %s; it is %s", ErrPeriodOver, o.ID(),
 			end.Format(time.RFC3339), at.Format(time.RFC3339))
@@ -131,7 +132,8 @@ func checkPeriod(o *order.Order, period time.Duration, at time.Time) error {
 
 // checkShipped refuses a return, exchange or re-send of units that did not ship. The order
 // counts units, not which unit is which; units refunded or held are taken from the unshipped
-// ones first, since a unit that never shipped is the one a refund-only case covers.
+// ones first, since a unit that never shipped is the one a refund-only case covers. Units whose
+// exchange or re-send is done shipped, and are not free either.
 func checkShipped(o *order.Order, items []order.Item) error {
 	for _, it := range items {
 		l, ok := o.Line(it.SKUID)
@@ -139,7 +141,7 @@ func checkShipped(o *order.Order, items []order.Item) error {
 			continue // the order's own checks name the unknown SKU or the units not eligible
 		}
 		taken := max(0, l.Refunded+l.OnAfterSale-(l.Quantity-l.Shipped))
-		if free := l.Shipped - taken; it.Quantity > free {
+		if free := l.Shipped - l.AfterSaleDone - taken; it.Quantity > free {
 			return fmt.Errorf("%w: order %s sku %s: %d units asked, %d shipped and free", ErrNotShipped,
 				o.ID(), it.SKUID, it.Quantity, max(0, free))
 		}

@@ -20,7 +20,10 @@ import (
 //   - an accepted one moves the case along its kind's table, and its event says so;
 //   - per line, units held by open cases plus units refunded never exceed the units bought,
 //     and the order's counters agree with the cases;
-//   - per line, the money refunded never exceeds what the line paid.
+//   - per line, the money refunded never exceeds what the line paid, and the order's ledger
+//     (Line.RefundedAmount) adds up to what the cases refunded;
+//   - units whose exchange or re-send finished count as done on the order, and are not
+//     eligible again.
 func TestRandomActionSequences(t *testing.T) {
 	t.Parallel()
 	accepted := map[aftersale.Action]int{}
@@ -165,6 +168,7 @@ func randomCommand(rng *rand.Rand, w *world, c *aftersale.Case) (aftersale.Actio
 func checkInvariants(t *testing.T, w *world, seed uint64, step int) {
 	t.Helper()
 	held := map[string]int{}
+	done := map[string]int{}
 	refundedUnits := map[string]int{}
 	refundedFen := map[string]int64{}
 	for _, c := range w.cases {
@@ -173,6 +177,8 @@ func checkInvariants(t *testing.T, w *world, seed uint64, step int) {
 			switch {
 			case c.Status().Refunded():
 				refundedUnits[it.SKUID] += it.Quantity
+			case c.Status() == aftersale.StatusMerchantExchangeSuccess:
+				done[it.SKUID] += it.Quantity
 			case c.Status().Class() != aftersale.ClassFinal:
 				held[it.SKUID] += it.Quantity
 			}
@@ -187,15 +193,24 @@ func checkInvariants(t *testing.T, w *world, seed uint64, step int) {
 			assert.True(t, amount.IsZero(), "seed %d step %d: refund on a case not refunded", seed, step)
 		}
 	}
-	var paidFen int64
+	var paidFen, ledgerFen int64
 	for _, l := range w.o.Lines() {
 		sku := l.SKUID()
 		assert.Equal(t, held[sku], l.OnAfterSale, "seed %d step %d sku %s: held units", seed, step, sku)
 		assert.Equal(t, refundedUnits[sku], l.Refunded, "seed %d step %d sku %s: refunded units", seed, step, sku)
-		assert.LessOrEqual(t, l.OnAfterSale+l.Refunded, l.Quantity, "seed %d step %d sku %s", seed, step, sku)
+		assert.Equal(t, done[sku], l.AfterSaleDone, "seed %d step %d sku %s: exchanged units", seed, step, sku)
+		assert.LessOrEqual(t, l.OnAfterSale+l.Refunded+l.AfterSaleDone, l.Quantity, "seed %d step %d sku %s", seed, step, sku)
+		if w.o.Status().Accepts(order.TriggerAfterSale) {
+			assert.Equal(t, l.Quantity-l.OnAfterSale-l.Refunded-l.AfterSaleDone, w.o.EligibleForAfterSale(sku),
+				"seed %d step %d sku %s: eligible units", seed, step, sku)
+		}
 		lineFen := l.Paid.Shift(2).IntPart()
 		paidFen += lineFen
+		ledger := l.RefundedAmount.Shift(2).IntPart()
+		ledgerFen += ledger
+		assert.LessOrEqual(t, ledger, lineFen, "seed %d step %d sku %s: the ledger refunded more than paid", seed, step, sku)
 		assert.LessOrEqual(t, refundedFen[sku], lineFen, "seed %d step %d sku %s: refunded more than paid", seed, step, sku)
 	}
+	assert.Equal(t, refundedFen["*"], ledgerFen, "seed %d step %d: the order's ledger disagrees with the cases", seed, step)
 	assert.LessOrEqual(t, refundedFen["*"], paidFen, "seed %d step %d: refunded more than paid", seed, step)
 }

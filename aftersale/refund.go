@@ -13,7 +13,9 @@ import (
 // return. A line's paid amount is shared out over its units in the order they are refunded:
 // the first k refunded units of a line that paid P fen for Q units are worth ⌊P·k/Q⌋ fen. A
 // case refunds the next units of each line, so the shares of a line's cases add up to exactly
-// what the line paid, however it is split, and never to more. o must be the case's order.
+// what the line paid, however it is split, and never to more. A share is also capped by what
+// the line has not refunded yet (the order's ledger, order.Line.RefundedAmount), which the
+// order itself never lets exceed what was paid. o must be the case's order.
 func (c *Case) PaidFor(o *order.Order) (decimal.Decimal, error) {
 	if err := c.checkOrder(o); err != nil {
 		return decimal.Decimal{}, err
@@ -25,22 +27,52 @@ func (c *Case) PaidFor(o *order.Order) (decimal.Decimal, error) {
 	return money.Yuan(fen), nil
 }
 
-// paidForFen sums each item's share of its line's paid amount, in fen, given the units the
-// line has already refunded.
+// paidForFen sums the items' refund caps (itemCap), in fen.
 func paidForFen(o *order.Order, items []order.Item) (int64, error) {
 	var total int64
 	for _, it := range items {
-		l, ok := o.Line(it.SKUID)
-		if !ok {
-			return 0, &RequestError{Field: "item", Value: it.SKUID, Reason: "not in the order", Err: ErrUnknownItem}
-		}
-		paid, err := money.ToFen("line paid", l.Paid)
+		fen, err := itemCap(o, it)
 		if err != nil {
 			return 0, err
 		}
-		total += unitsShare(paid, l.Quantity, l.Refunded, it.Quantity)
+		total += fen
 	}
 	return total, nil
+}
+
+// itemCap is the most a refund of the item's units may return, in fen: their share of what
+// their line paid, given the units the line already refunded, and no more than the line has
+// left unrefunded.
+func itemCap(o *order.Order, it order.Item) (int64, error) {
+	l, ok := o.Line(it.SKUID)
+	if !ok {
+		return 0, &RequestError{Field: "item", Value: it.SKUID, Reason: "not in the order", Err: ErrUnknownItem}
+	}
+	paid, err := money.ToFen("line paid", l.Paid)
+	if err != nil {
+		return 0, err
+	}
+	refunded, err := money.ToFen("line refunded", l.RefundedAmount)
+	if err != nil {
+		return 0, err
+	}
+	return max(0, min(unitsShare(paid, l.Quantity, l.Refunded, it.Quantity), paid-refunded)), nil
+}
+
+// splitRefund shares fen out over the items, each up to its cap, in item order: the order's
+// refund of each line. fen must not exceed paidForFen(o, items).
+func splitRefund(o *order.Order, items []order.Item, fen int64) ([]order.Refund, error) {
+	out := make([]order.Refund, len(items))
+	for i, it := range items {
+		c, err := itemCap(o, it)
+		if err != nil {
+			return nil, err
+		}
+		give := min(fen, c)
+		fen -= give
+		out[i] = order.Refund{Item: it, Amount: money.Yuan(give)}
+	}
+	return out, nil
 }
 
 // unitsShare is the value in fen of units [from, from+n) of a line that paid paid fen for qty

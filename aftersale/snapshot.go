@@ -14,7 +14,8 @@ import (
 
 // Snapshot is a case's full stored state: what a host persists and Restore rebuilds from, or
 // builds from the platform's after-sale payload to mirror a case the library did not open. It
-// is a plain value with exported fields.
+// is a plain value with exported fields; it marshals to JSON with money as "10.10" and enums by
+// their platform strings, and whatever Restore accepts marshals and restores back equal.
 type Snapshot struct {
 	ID      string
 	OrderID string
@@ -57,9 +58,10 @@ func (c *Case) Snapshot() Snapshot {
 // Restore rebuilds a case from a snapshot, checking that it can be a case: ids, a known kind,
 // status and reason, items each once with positive quantities, times in order, a rejection
 // time for a SEMI status, a rejection status of the case's own kind, a valid refund only in a
-// refunded status, a dispute only on a refund-only case and consistent with its status. Any
-// problem is an error matching ErrInvalidCase. Restore emits no event and does not touch the
-// order: the order's counters are restored with the order.
+// refunded status, a dispute only on a refund-only case and consistent with its status (and no
+// dispute fields without a dispute status). Any problem is an error matching ErrInvalidCase.
+// Restore emits no event and does not touch the order: the order's counters are restored with
+// the order.
 func Restore(s Snapshot) (*Case, error) {
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidCase, s.ID, err)
@@ -136,6 +138,9 @@ func checkItems(items []order.Item) error {
 func (s Snapshot) checkDispute() error {
 	d := s.Dispute
 	if d.Status == 0 {
+		if d != (Dispute{}) {
+			return fmt.Errorf("dispute data without a dispute status")
+		}
 		return nil
 	}
 	if !d.Status.IsValid() {

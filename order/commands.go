@@ -26,7 +26,8 @@ func (o *Order) Pay(at time.Time) (Paid, error) {
 
 // Cancel cancels the order. CancelByBuyer and CancelTimeout apply to an unpaid order
 // (10 → 250); CancelOversold is the merchant cancelling a paid order it cannot fill
-// (20 → 190). CancelAfterSale is not accepted here: use CloseByAfterSale.
+// (20 → 190). CancelAfterSale is not accepted here (use CloseByAfterSale), nor is
+// CancelUnknown, which only stored state carries.
 func (o *Order) Cancel(reason CancelReason, at time.Time) (Cancelled, error) {
 	var t Trigger
 	switch reason {
@@ -53,11 +54,15 @@ func (o *Order) Cancel(reason CancelReason, at time.Time) (Cancelled, error) {
 	return ev, nil
 }
 
-// ConfirmReceipt completes a fully shipped order (30 → 100), confirmed by the buyer or
-// automatically on timeout.
+// ConfirmReceipt completes a fully shipped order (30 → 100), confirmed by the buyer
+// (ConfirmByBuyer) or automatically on timeout (ConfirmAuto). ConfirmUnknown, which only stored
+// state carries, is refused with ErrInvalidReason.
 func (o *Order) ConfirmReceipt(kind ConfirmKind, at time.Time) (Completed, error) {
 	if !kind.IsValid() {
 		return Completed{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, confirmKinds.Check(kind))
+	}
+	if kind == ConfirmUnknown {
+		return Completed{}, fmt.Errorf("%w: order %s: confirmation %s is for restored orders only", ErrInvalidReason, o.id, kind)
 	}
 	if err := o.checkTime(at); err != nil {
 		return Completed{}, err

@@ -16,7 +16,7 @@ func (o *Order) ShipBy() (time.Time, bool) {
 	found := false
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.Remaining() > 0 && (!found || l.ShipBy.Before(earliest)) {
+		if l.left() > 0 && (!found || l.ShipBy.Before(earliest)) {
 			earliest, found = l.ShipBy, true
 		}
 	}
@@ -30,7 +30,7 @@ func (o *Order) Overdue(at time.Time) bool {
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.Remaining() > 0 && at.After(l.ShipBy) {
+		if l.left() > 0 && at.After(l.ShipBy) {
 			return true
 		}
 	}
@@ -42,9 +42,13 @@ func (o *Order) Overdue(at time.Time) bool {
 // Policy().MaxNegotiations per order; sent at least Policy().NegotiationLead before the current
 // deadline (ErrNegotiationTooLate); to must be later than the current deadline
 // (ErrInvalidDeadline). Every line still to ship whose deadline is earlier than to gets to.
+// The platform takes no negotiation for a virtual-goods order (ErrVirtualOrder).
 func (o *Order) ExtendShipBy(to time.Time, reason NegotiationReason, at time.Time) (ShipByExtended, error) {
 	if !reason.IsValid() {
 		return ShipByExtended{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, negotiationReasons.Check(reason))
+	}
+	if o.virtual {
+		return ShipByExtended{}, fmt.Errorf("%w: order %s: delivery negotiation", ErrVirtualOrder, o.id)
 	}
 	if err := o.checkTime(at); err != nil {
 		return ShipByExtended{}, err
@@ -69,7 +73,7 @@ func (o *Order) ExtendShipBy(to time.Time, reason NegotiationReason, at time.Tim
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.Remaining() > 0 && l.ShipBy.Before(to) {
+		if l.left() > 0 && l.ShipBy.Before(to) {
 			l.ShipBy = to
 		}
 	}

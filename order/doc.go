@@ -7,7 +7,9 @@
 // it happens at, checks everything before it changes anything, and returns the event it
 // caused as a value. The shipment rules (one parcel per SKU, no over-shipment, no refunded
 // units, unique tracking numbers, ...) live in ShipmentProblems, which Ship and package
-// shipping share.
+// shipping share. The after-sale hooks (HoldForAfterSale, RefundAfterSale, CompleteAfterSale,
+// ReleaseAfterSale) keep the platform's per-line counters and the money refunded per line,
+// never more than the line paid.
 //
 // An *Order is not safe for concurrent use; every value it returns is.
 package order

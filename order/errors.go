@@ -42,6 +42,11 @@ var (
 	ErrNotHeld = errors.New("order: units not held by after-sale")
 	// ErrInvalidPolicy: a DeadlinePolicy with impossible values.
 	ErrInvalidPolicy = errors.New("order: invalid deadline policy")
+	// ErrRefundExceedsPaid: a refund that would take a line's refunded money above what was
+	// paid for the line.
+	ErrRefundExceedsPaid = errors.New("order: refund above the amount paid for the line")
+	// ErrVirtualOrder: a command a virtual-goods order does not take (delivery negotiation).
+	ErrVirtualOrder = errors.New("order: not available for a virtual-goods order")
 )
 
 // TransitionError says which status rejected which trigger. It matches ErrInvalidTransition.

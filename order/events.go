@@ -1,6 +1,10 @@
 package order
 
-import "time"
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
 
 // Event is a fact an accepted command caused, returned as a value for the host to persist or
 // publish. The library never dispatches events. The set is closed: Paid, Cancelled, Shipped,
@@ -72,13 +76,18 @@ type AfterSaleHeld struct {
 	At      time.Time
 }
 
-// AfterSaleReleased: units left after-sale, refunded or not. When the release refunded the last
-// units that were still to ship of a partially shipped order, the order is now fully shipped:
-// From is 21, To is 30 and Finished is true.
+// AfterSaleReleased: units left after-sale. Refunded says they were refunded, and Amount is
+// the money RefundAfterSale recorded for them (zero from ReleaseAfterSale); Done says an
+// exchange or re-send delivered them (CompleteAfterSale); neither means the case ended without
+// either and the units are eligible again. When the release refunded the last units that were
+// still to ship of a partially shipped order, the order is now fully shipped: From is 21, To is
+// 30 and Finished is true.
 type AfterSaleReleased struct {
 	OrderID  string
 	Items    []Item
 	Refunded bool
+	Amount   decimal.Decimal
+	Done     bool
 	Finished bool
 	From, To Status
 	At       time.Time

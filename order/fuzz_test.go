@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wxshop-go/wxshop/order"
@@ -54,6 +55,19 @@ func (s *script) items() []order.Item {
 	return out
 }
 
+// refunds turns items into refunds of 0.00 to 25.50, now and then with three decimals.
+func (s *script) refunds() []order.Refund {
+	var out []order.Refund
+	for _, it := range s.items() {
+		amount := decimal.New(int64(s.next()*10), -2)
+		if s.next()%8 == 0 {
+			amount = decimal.New(int64(s.next()), -3)
+		}
+		out = append(out, order.Refund{Item: it, Amount: amount})
+	}
+	return out
+}
+
 func (s *script) parcel() order.Parcel {
 	tn := ""
 	if k := s.next() % 6; k > 0 {
@@ -64,12 +78,14 @@ func (s *script) parcel() order.Parcel {
 
 // FuzzCommands applies random command sequences to an order and checks the invariants after
 // every step: a rejected command changed nothing; shipped ≤ ordered and the after-sale counters
-// fit in every line; the status agrees with the quantities; the state restores and round-trips.
+// fit in every line; refunded money stays within what each line paid; the status agrees with
+// the quantities; the state restores and round-trips.
 func FuzzCommands(f *testing.F) {
 	f.Add([]byte{0, 3, 1, 1, 0, 2, 1, 3, 3, 1, 1, 2, 1, 2, 1, 3, 6, 1})
 	f.Add([]byte{0, 1, 7, 1, 1, 2, 3, 8, 1, 1, 2, 3, 1, 8, 0})
 	f.Add([]byte{0, 1, 4, 2, 5, 200, 1, 0, 6, 1})
 	f.Add([]byte{1, 0, 2, 4})
+	f.Add([]byte{0, 0, 1, 7, 1, 2, 2, 1, 10, 1, 2, 2, 50, 1, 1, 7, 1, 2, 2, 1, 11, 1, 2, 2}) // refund 5.00, then an exchange
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// Short scripts keep each input cheap: the fuzzer minimises interesting inputs with a
 		// number of runs that grows with the square of their length.
@@ -84,7 +100,7 @@ func FuzzCommands(f *testing.F) {
 			at = at.Add(time.Duration(s.next()%50) * time.Hour)
 			before := state(t, o)
 			var err error
-			switch s.next() % 10 {
+			switch s.next() % 12 {
 			case 0:
 				_, err = o.Pay(at)
 			case 1:
@@ -105,6 +121,10 @@ func FuzzCommands(f *testing.F) {
 				_, err = o.ReleaseAfterSale(s.items(), s.next()%2 == 0, at)
 			case 9:
 				at = at.Add(-time.Duration(s.next()) * time.Hour) // commands in the past
+			case 10:
+				_, err = o.RefundAfterSale(s.refunds(), at)
+			case 11:
+				_, err = o.CompleteAfterSale(s.items(), at)
 			}
 			after := state(t, o)
 			if err != nil && after != before {
@@ -122,8 +142,11 @@ func checkInvariants(t *testing.T, o *order.Order) {
 		if l.Shipped < 0 || l.Shipped > l.Quantity {
 			t.Fatalf("sku %s shipped %d of %d", l.SKUID(), l.Shipped, l.Quantity)
 		}
-		if l.OnAfterSale < 0 || l.Refunded < 0 || l.OnAfterSale+l.Refunded > l.Quantity {
-			t.Fatalf("sku %s after-sale counters %d + %d of %d", l.SKUID(), l.OnAfterSale, l.Refunded, l.Quantity)
+		if l.OnAfterSale < 0 || l.Refunded < 0 || l.AfterSaleDone < 0 || l.OnAfterSale+l.Refunded+l.AfterSaleDone > l.Quantity {
+			t.Fatalf("sku %s after-sale counters %d + %d + %d of %d", l.SKUID(), l.OnAfterSale, l.Refunded, l.AfterSaleDone, l.Quantity)
+		}
+		if l.RefundedAmount.IsNegative() || l.RefundedAmount.GreaterThan(l.Paid) {
+			t.Fatalf("sku %s refunded %s of %s paid", l.SKUID(), l.RefundedAmount, l.Paid)
 		}
 		shippedAny = shippedAny || l.Shipped > 0
 		left += max(0, l.Quantity-l.Shipped-l.Refunded)
@@ -171,13 +194,20 @@ var jsonHoles = []struct{ key, value string }{
 	{`"tracking_number":`, `"SF2"`},
 	{`"sku_id":`, `"a"`},
 	{`"stock":`, `"in_stock"`},
+	{`"refunded_amount":`, `"7.00"`},
 }
 
 // FuzzUnmarshalJSON decodes a stored order with fuzzed values in it: it never panics, and
 // whatever it accepts keeps every invariant and marshals back to the same bytes after a
-// second round.
+// second round. The order is shipped, and one unit of "a" was returned for 7.00.
 func FuzzUnmarshalJSON(f *testing.F) {
-	b, err := json.Marshal(shippedOrder(f))
+	o := shippedOrder(f)
+	returned := []order.Item{item("a", 1)}
+	_, err := o.HoldForAfterSale(returned, t0.Add(5*time.Hour))
+	require.NoError(f, err)
+	_, err = o.RefundAfterSale([]order.Refund{{Item: returned[0], Amount: d("7.00")}}, t0.Add(6*time.Hour))
+	require.NoError(f, err)
+	b, err := json.Marshal(o)
 	require.NoError(f, err)
 	doc := string(b)
 	for _, h := range jsonHoles {
@@ -189,6 +219,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add(uint8(7), `"2025-03-01T08:00:00Z"`, uint8(8), `"-1h"`)
 	f.Add(uint8(9), `"SF1"`, uint8(10), `"z"`)
 	f.Add(uint8(6), `1`, uint8(11), `"presale"`)
+	f.Add(uint8(12), `"20.21"`, uint8(12), `"-0.01"`)
 	f.Fuzz(func(t *testing.T, h1 uint8, v1 string, h2 uint8, v2 string) {
 		in := doc
 		for _, r := range []struct {

@@ -39,6 +39,7 @@ type snapshotJSON struct {
 	EndedAt      time.Time          `json:"ended_at,omitzero"`
 	Confirm      ConfirmKind        `json:"confirm,omitzero"`
 	CancelReason CancelReason       `json:"cancel_reason,omitzero"`
+	Virtual      bool               `json:"virtual,omitzero"`
 	Lines        []Line             `json:"lines"`
 	Freight      amountJSON         `json:"freight"`
 	Discount     amountJSON         `json:"discount"`
@@ -53,7 +54,7 @@ func (s Snapshot) MarshalJSON() ([]byte, error) {
 	return json.Marshal(snapshotJSON{
 		ID: s.ID, Seller: s.Seller, Buyer: s.Buyer, Status: s.Status, CreatedAt: s.CreatedAt,
 		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, Confirm: s.Confirm,
-		CancelReason: s.CancelReason, Lines: s.Lines, Freight: amountJSON(s.Freight),
+		CancelReason: s.CancelReason, Virtual: s.Virtual, Lines: s.Lines, Freight: amountJSON(s.Freight),
 		Discount: amountJSON(s.Discount), Policy: s.Policy, Parcels: s.Parcels,
 		Reshipments: s.Reshipments, Negotiations: s.Negotiations,
 	})
@@ -69,7 +70,7 @@ func (s *Snapshot) UnmarshalJSON(b []byte) error {
 	*s = Snapshot{
 		ID: j.ID, Seller: j.Seller, Buyer: j.Buyer, Status: j.Status, CreatedAt: j.CreatedAt,
 		PaidAt: j.PaidAt, ShipDoneAt: j.ShipDoneAt, EndedAt: j.EndedAt, Confirm: j.Confirm,
-		CancelReason: j.CancelReason, Lines: j.Lines, Freight: decimal.Decimal(j.Freight),
+		CancelReason: j.CancelReason, Virtual: j.Virtual, Lines: j.Lines, Freight: decimal.Decimal(j.Freight),
 		Discount: decimal.Decimal(j.Discount), Policy: j.Policy, Parcels: j.Parcels,
 		Reshipments: j.Reshipments, Negotiations: j.Negotiations,
 	}
@@ -87,6 +88,8 @@ type lineJSON struct {
 	Shipped           int              `json:"shipped"`
 	OnAfterSale       int              `json:"on_after_sale"`
 	Refunded          int              `json:"refunded"`
+	RefundedAmount    amountJSON       `json:"refunded_amount,omitzero"`
+	AfterSaleDone     int              `json:"after_sale_done,omitzero"`
 	AfterSaleAttempts int              `json:"after_sale_attempts"`
 }
 
@@ -96,6 +99,7 @@ func (l Line) MarshalJSON() ([]byte, error) {
 		Snapshot: l.Snapshot, Quantity: l.Quantity, UnitPrice: amountJSON(l.UnitPrice),
 		Paid: amountJSON(l.Paid), Stock: l.Stock, PresaleShipWithin: durationJSON(l.PresaleShipWithin),
 		ShipBy: l.ShipBy, Shipped: l.Shipped, OnAfterSale: l.OnAfterSale, Refunded: l.Refunded,
+		RefundedAmount: amountJSON(l.RefundedAmount), AfterSaleDone: l.AfterSaleDone,
 		AfterSaleAttempts: l.AfterSaleAttempts,
 	})
 }
@@ -110,6 +114,7 @@ func (l *Line) UnmarshalJSON(b []byte) error {
 		Snapshot: j.Snapshot, Quantity: j.Quantity, UnitPrice: decimal.Decimal(j.UnitPrice),
 		Paid: decimal.Decimal(j.Paid), Stock: j.Stock, PresaleShipWithin: time.Duration(j.PresaleShipWithin),
 		ShipBy: j.ShipBy, Shipped: j.Shipped, OnAfterSale: j.OnAfterSale, Refunded: j.Refunded,
+		RefundedAmount: decimal.Decimal(j.RefundedAmount), AfterSaleDone: j.AfterSaleDone,
 		AfterSaleAttempts: j.AfterSaleAttempts,
 	}
 	return nil
@@ -142,6 +147,9 @@ func (p *DeadlinePolicy) UnmarshalJSON(b []byte) error {
 
 // amountJSON is money in JSON: "10.10", validated on the way in.
 type amountJSON decimal.Decimal
+
+// IsZero reports a zero amount, so that an optional amount ("omitzero") is left out.
+func (a amountJSON) IsZero() bool { return decimal.Decimal(a).IsZero() }
 
 // MarshalText renders the amount with two decimals.
 func (a amountJSON) MarshalText() ([]byte, error) {

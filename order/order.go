@@ -1,6 +1,7 @@
 package order
 
 import (
+	"iter"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -29,6 +30,7 @@ type Order struct {
 	endedAt    time.Time
 	confirm    ConfirmKind
 	cancel     CancelReason
+	virtual    bool // deliver_method 1: parcels ship without logistics
 
 	lines    []Line
 	freight  decimal.Decimal
@@ -62,6 +64,10 @@ type NewParams struct {
 	CreatedAt time.Time
 	// Policy sets the ship-by deadlines; the zero value means DefaultDeadlinePolicy().
 	Policy DeadlinePolicy
+	// Virtual marks a virtual-goods order (the platform's deliver_method 1): its parcels ship
+	// without carrier and tracking number (deliver_type 3), and it takes no delivery
+	// negotiation.
+	Virtual bool
 }
 
 // LineParams is one line of NewParams; the fields mean what they mean in Line.
@@ -84,7 +90,7 @@ func New(p NewParams) (*Order, error) {
 	o := allocOrder(len(p.Lines))
 	o.id, o.seller, o.buyer = p.ID, p.Seller, p.Buyer
 	o.status, o.createdAt = StatusPendingPayment, p.CreatedAt
-	o.freight, o.discount, o.policy = p.Freight, p.Discount, p.Policy
+	o.freight, o.discount, o.policy, o.virtual = p.Freight, p.Discount, p.Policy, p.Virtual
 	if o.policy.IsZero() {
 		o.policy = DefaultDeadlinePolicy()
 	}
@@ -122,14 +128,52 @@ func (o *Order) CreatedAt() time.Time { return o.createdAt }
 // PaidAt returns when the order was paid, and false before payment.
 func (o *Order) PaidAt() (time.Time, bool) { return o.paidAt, !o.paidAt.IsZero() }
 
+// CompletedAt returns when receipt was confirmed (status 100, 已完成): the start of the
+// after-sale period. It is false for an order that has not completed.
+func (o *Order) CompletedAt() (time.Time, bool) {
+	if o.status != StatusCompleted {
+		return time.Time{}, false
+	}
+	return o.endedAt, true
+}
+
+// Virtual reports whether the order sells virtual goods (deliver_method 1): its parcels ship
+// without logistics.
+func (o *Order) Virtual() bool { return o.virtual }
+
 // Policy returns the deadline policy the order was placed with.
 func (o *Order) Policy() DeadlinePolicy { return o.policy }
 
-// Lines returns a copy of the lines, in order.
+// Lines returns a copy of the lines, in order. To read lines without copying the slice, use
+// NumLines and LineAt, or All.
 func (o *Order) Lines() []Line {
 	out := make([]Line, len(o.lines))
 	copy(out, o.lines)
 	return out
+}
+
+// NumLines returns the number of lines.
+func (o *Order) NumLines() int { return len(o.lines) }
+
+// LineAt returns a copy of line i (0 ≤ i < NumLines()), and false for an index out of range.
+// It allocates nothing.
+func (o *Order) LineAt(i int) (Line, bool) {
+	if i < 0 || i >= len(o.lines) {
+		return Line{}, false
+	}
+	return o.lines[i], true
+}
+
+// All yields each line's index and a copy of the line, in order, like slices.All; it
+// allocates nothing. The order must not change while the loop runs.
+func (o *Order) All() iter.Seq2[int, Line] {
+	return func(yield func(int, Line) bool) {
+		for i := range o.lines {
+			if !yield(i, o.lines[i]) {
+				return
+			}
+		}
+	}
 }
 
 // Line returns the line of a SKU.
@@ -174,7 +218,7 @@ func (o *Order) Shipped(skuID string) int {
 // Remaining returns the units of a SKU still to ship (0 for a SKU not in the order).
 func (o *Order) Remaining(skuID string) int {
 	if i := o.lineIndex(skuID); i >= 0 {
-		return o.lines[i].Remaining()
+		return o.lines[i].left()
 	}
 	return 0
 }
@@ -193,7 +237,7 @@ func (o *Order) lineIndex(skuID string) int {
 func (o *Order) remainingTotal() int {
 	n := 0
 	for i := range o.lines {
-		n += o.lines[i].Remaining()
+		n += o.lines[i].left()
 	}
 	return n
 }

@@ -3,7 +3,8 @@ package order
 import "github.com/wxshop-go/wxshop/internal/enum"
 
 // CancelReason says why an order was cancelled. 1–3 are the platform's cancel_type codes of the
-// cancel event; CancelOversold is wxshop's own (the platform documents no code for it).
+// cancel event; CancelOversold and CancelUnknown are wxshop's own (the platform documents no
+// code for them).
 type CancelReason uint8
 
 // Cancel reasons.
@@ -12,6 +13,9 @@ const (
 	CancelTimeout   CancelReason = 2 // 超时取消 (unpaid)
 	CancelAfterSale CancelReason = 3 // 全部商品售后完成 (set by CloseByAfterSale only)
 	CancelOversold  CancelReason = 4 // 商品超卖商家取消
+	// CancelUnknown is a cancelled order (250) whose reason, buyer or timeout, the host does not
+	// know: order/get does not say. Only stored state (Restore) may carry it; Cancel refuses it.
+	CancelUnknown CancelReason = 255
 )
 
 var cancelReasons = enum.New("order.CancelReason",
@@ -19,6 +23,7 @@ var cancelReasons = enum.New("order.CancelReason",
 	enum.Spec[CancelReason]{Value: CancelTimeout, Name: "timeout", Label: "超时取消"},
 	enum.Spec[CancelReason]{Value: CancelAfterSale, Name: "after_sale", Label: "全部商品售后完成"},
 	enum.Spec[CancelReason]{Value: CancelOversold, Name: "oversold", Label: "超卖取消"},
+	enum.Spec[CancelReason]{Value: CancelUnknown, Name: "unknown", Label: "取消原因未知"},
 )
 
 // String returns the stable name ("buyer").
@@ -27,7 +32,7 @@ func (r CancelReason) String() string { return cancelReasons.Name(r) }
 // Label returns the Chinese term.
 func (r CancelReason) Label() string { return cancelReasons.Label(r) }
 
-// IsValid reports whether r is a known reason.
+// IsValid reports whether r is one of the reasons above (CancelUnknown included).
 func (r CancelReason) IsValid() bool { return cancelReasons.Valid(r) }
 
 // MarshalText renders the stable name.
@@ -113,11 +118,16 @@ type ConfirmKind uint8
 const (
 	ConfirmByBuyer ConfirmKind = 1 // 买家确认收货
 	ConfirmAuto    ConfirmKind = 2 // 超时自动确认收货
+	// ConfirmUnknown is a completed order (100) for which the host does not know who confirmed
+	// receipt: order/get does not say. Only stored state (Restore) may carry it;
+	// ConfirmReceipt refuses it.
+	ConfirmUnknown ConfirmKind = 255
 )
 
 var confirmKinds = enum.New("order.ConfirmKind",
 	enum.Spec[ConfirmKind]{Value: ConfirmByBuyer, Name: "buyer", Label: "买家确认收货"},
 	enum.Spec[ConfirmKind]{Value: ConfirmAuto, Name: "auto", Label: "自动确认收货"},
+	enum.Spec[ConfirmKind]{Value: ConfirmUnknown, Name: "unknown", Label: "确认方式未知"},
 )
 
 // String returns the stable name ("buyer").
@@ -126,7 +136,7 @@ func (k ConfirmKind) String() string { return confirmKinds.Name(k) }
 // Label returns the Chinese term.
 func (k ConfirmKind) Label() string { return confirmKinds.Label(k) }
 
-// IsValid reports whether k is a known kind.
+// IsValid reports whether k is one of the kinds above (ConfirmUnknown included).
 func (k ConfirmKind) IsValid() bool { return confirmKinds.Valid(k) }
 
 // MarshalText renders the stable name.

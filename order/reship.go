@@ -25,7 +25,8 @@ func (o *Order) Reship(reason ReshipReason, p Parcel, at time.Time) (Reshipped, 
 	}
 	one := [1]Parcel{p}
 	var errs []error
-	o.checkParcel(one[:], 0, true, func(e *ShipmentError) bool {
+	w := newShipmentWalk(o, one[:], true)
+	w.parcel(0, func(e *ShipmentError) bool {
 		errs = append(errs, e)
 		return true
 	})

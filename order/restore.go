@@ -2,6 +2,8 @@ package order
 
 import (
 	"fmt"
+
+	"github.com/wxshop-go/wxshop/internal/money"
 )
 
 // validateState checks the invariants Restore cannot take on trust: everything the commands
@@ -27,8 +29,8 @@ func (o *Order) validateState() error {
 	if err := o.validateParcels(); err != nil {
 		return err
 	}
-	if len(o.negotiations) > o.policy.MaxNegotiations || (!paid && len(o.negotiations) > 0) {
-		return bad("%d negotiations", len(o.negotiations))
+	if len(o.negotiations) > o.policy.MaxNegotiations || (!paid || o.virtual) && len(o.negotiations) > 0 {
+		return bad("%d negotiations (paid %t, virtual %t)", len(o.negotiations), paid, o.virtual)
 	}
 	shippedAny := false
 	for i := range o.lines {
@@ -69,7 +71,7 @@ func (o *Order) validateMarks() error {
 	var want []CancelReason
 	switch s {
 	case StatusCancelled:
-		want = []CancelReason{CancelByBuyer, CancelTimeout}
+		want = []CancelReason{CancelByBuyer, CancelTimeout, CancelUnknown}
 	case StatusCancelledOversold:
 		want = []CancelReason{CancelOversold}
 	case StatusClosedByAfterSale:
@@ -93,30 +95,50 @@ func (o *Order) validateLines(paid bool) error {
 		if paid == l.ShipBy.IsZero() {
 			return fmt.Errorf("%w: order %s sku %s: ship-by %v on an order paid=%t", ErrInvalidOrder, o.id, sku, l.ShipBy, paid)
 		}
-		if l.Shipped < 0 || l.Shipped > l.Quantity || l.OnAfterSale < 0 || l.Refunded < 0 ||
-			l.OnAfterSale+l.Refunded > l.Quantity || l.AfterSaleAttempts < 0 ||
+		if l.Shipped < 0 || l.Shipped > l.Quantity || l.OnAfterSale < 0 || l.Refunded < 0 || l.AfterSaleDone < 0 ||
+			l.OnAfterSale+l.Refunded+l.AfterSaleDone > l.Quantity || l.AfterSaleAttempts < 0 ||
 			l.AfterSaleAttempts > MaxAfterSaleAttempts {
-			return fmt.Errorf("%w: order %s sku %s: counters shipped %d, on after-sale %d, refunded %d, attempts %d of %d units",
-				ErrInvalidQuantity, o.id, sku, l.Shipped, l.OnAfterSale, l.Refunded, l.AfterSaleAttempts, l.Quantity)
+			return fmt.Errorf("%w: order %s sku %s: counters shipped %d, on after-sale %d, refunded %d, done %d, attempts %d of %d units",
+				ErrInvalidQuantity, o.id, sku, l.Shipped, l.OnAfterSale, l.Refunded, l.AfterSaleDone, l.AfterSaleAttempts, l.Quantity)
 		}
 		if l.OnAfterSale > 0 && !o.status.Accepts(TriggerAfterSale) ||
-			!paid && (l.Refunded > 0 || l.AfterSaleAttempts > 0) {
+			!paid && (l.Refunded > 0 || l.AfterSaleDone > 0 || l.AfterSaleAttempts > 0) {
 			return fmt.Errorf("%w: order %s sku %s: after-sale counters in status %s", ErrInvalidOrder, o.id, sku, o.status)
+		}
+		if err := o.validateRefunded(l); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
+// validateRefunded checks the line's refunded money: a valid amount, within what was paid for
+// the line, and only with refunded units.
+func (o *Order) validateRefunded(l *Line) error {
+	refunded, err := money.ToFen("refunded_amount", l.RefundedAmount)
+	if err != nil {
+		return fmt.Errorf("order %s sku %s: %w", o.id, l.Snapshot.SKUID, err)
+	}
+	paid, _ := money.ToFen("paid", l.Paid) // validateHeader checked it
+	if refunded > paid {
+		return fmt.Errorf("%w: order %s sku %s: refunded %s of %s paid", ErrRefundExceedsPaid, o.id, l.Snapshot.SKUID,
+			money.Format(l.RefundedAmount), money.Format(l.Paid))
+	}
+	if refunded > 0 && l.Refunded == 0 {
+		return fmt.Errorf("%w: order %s sku %s: %s refunded without refunded units", ErrInvalidOrder, o.id, l.Snapshot.SKUID,
+			money.Format(l.RefundedAmount))
+	}
+	return nil
+}
+
 // validateParcels checks the shape of parcels and re-shipments, the uniqueness of tracking
-// numbers, and that the parcels add up to the shipped counters.
+// numbers, and that the parcels add up to the shipped counters. Parcels of a virtual-goods
+// order may carry neither carrier nor tracking number; re-shipments always carry both.
 func (o *Order) validateParcels() error {
-	all := make([]Parcel, 0, len(o.parcels)+len(o.reships))
-	all = append(all, o.parcels...)
-	for _, r := range o.reships {
-		if !r.Reason.IsValid() {
+	for i := range o.reships {
+		if r := &o.reships[i]; !r.Reason.IsValid() {
 			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, reshipReasons.Check(r.Reason))
 		}
-		all = append(all, r.Parcel)
 	}
 	if len(o.reships) > MaxReships {
 		return &LimitError{What: "reships", Max: MaxReships}
@@ -124,30 +146,39 @@ func (o *Order) validateParcels() error {
 	if len(o.reships) > 0 && o.status != StatusShipped && o.status != StatusCompleted && o.status != StatusClosedByAfterSale {
 		return fmt.Errorf("%w: order %s: re-shipments in status %s", ErrInvalidOrder, o.id, o.status)
 	}
-	for pi, p := range all {
-		if p.Carrier == "" || p.TrackingNumber == "" || len(p.Items) == 0 || trackingIn(all[:pi], p.TrackingNumber) {
+	f := lineFinder{lines: o.lines}
+	shipped := make([]int, len(o.lines))
+	var listed lineSet // the lines the parcels named so far
+	used := make(map[string]bool, len(o.parcels)+len(o.reships))
+	for pi := range len(o.parcels) + len(o.reships) {
+		var p *Parcel
+		shipment := pi < len(o.parcels)
+		if shipment {
+			p = &o.parcels[pi]
+		} else {
+			p = &o.reships[pi-len(o.parcels)].Parcel
+		}
+		noWaybill := p.Carrier == "" && p.TrackingNumber == "" && o.virtual && shipment
+		if !noWaybill && (p.Carrier == "" || p.TrackingNumber == "" || used[p.TrackingNumber]) || len(p.Items) == 0 {
 			return fmt.Errorf("%w: order %s: parcel %q: missing or repeated tracking number, or no items", ErrInvalidOrder, o.id, p.TrackingNumber)
 		}
-		for ii, it := range p.Items {
-			li := o.lineIndex(it.SKUID)
+		if !noWaybill {
+			used[p.TrackingNumber] = true
+		}
+		for _, it := range p.Items {
+			li := f.find(it.SKUID)
 			if it.Quantity <= 0 || it.Quantity > MaxQuantity || li < 0 || o.lines[li].Snapshot.ProductID != it.ProductID ||
-				(pi < len(o.parcels) && skuListedBefore(o.parcels, pi, ii, it.SKUID)) {
+				(shipment && listed.add(li, len(o.lines))) {
 				return fmt.Errorf("%w: order %s: parcel %q: bad item sku %s × %d", ErrInvalidOrder, o.id, p.TrackingNumber, it.SKUID, it.Quantity)
+			}
+			if shipment {
+				shipped[li] += it.Quantity
 			}
 		}
 	}
 	for i := range o.lines {
-		l := &o.lines[i]
-		n := 0
-		for _, p := range o.parcels {
-			for _, it := range p.Items {
-				if it.SKUID == l.Snapshot.SKUID {
-					n += it.Quantity
-				}
-			}
-		}
-		if n != l.Shipped {
-			return fmt.Errorf("%w: order %s sku %s: parcels carry %d units, shipped counter says %d", ErrInvalidOrder, o.id, l.Snapshot.SKUID, n, l.Shipped)
+		if l := &o.lines[i]; shipped[i] != l.Shipped {
+			return fmt.Errorf("%w: order %s sku %s: parcels carry %d units, shipped counter says %d", ErrInvalidOrder, o.id, l.Snapshot.SKUID, shipped[i], l.Shipped)
 		}
 	}
 	return nil

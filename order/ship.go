@@ -42,8 +42,9 @@ func (o *Order) Ship(p Parcel, at time.Time) (Shipped, error) {
 	if err != nil {
 		return Shipped{}, err
 	}
+	f := lineFinder{lines: o.lines}
 	for _, it := range p.Items {
-		o.lines[o.lineIndex(it.SKUID)].Shipped += it.Quantity
+		o.lines[f.find(it.SKUID)].Shipped += it.Quantity // the check found every line
 	}
 	o.storeParcel(p)
 	ev := Shipped{OrderID: o.id, Parcel: p, Finished: t == TriggerShipAll, From: o.status, To: to, At: at}

@@ -24,9 +24,13 @@ type Snapshot struct {
 	ShipDoneAt time.Time
 	// EndedAt is when the order completed or was cancelled or closed, zero until then.
 	EndedAt time.Time
-	// Confirm is set once receipt was confirmed; CancelReason once cancelled or closed.
+	// Confirm is set once receipt was confirmed; CancelReason once cancelled or closed. A host
+	// that restores an order without knowing who confirmed (status 100) or why it was cancelled
+	// (250) uses ConfirmUnknown or CancelUnknown.
 	Confirm      ConfirmKind
 	CancelReason CancelReason
+	// Virtual marks a virtual-goods order (deliver_method 1); see NewParams.Virtual.
+	Virtual      bool
 	Lines        []Line
 	Freight      decimal.Decimal
 	Discount     decimal.Decimal
@@ -49,6 +53,7 @@ func (o *Order) Snapshot() Snapshot {
 		EndedAt:      o.endedAt,
 		Confirm:      o.confirm,
 		CancelReason: o.cancel,
+		Virtual:      o.virtual,
 		Lines:        o.Lines(),
 		Freight:      o.freight,
 		Discount:     o.discount,
@@ -67,7 +72,7 @@ func Restore(s Snapshot) (*Order, error) {
 	o := allocOrder(len(s.Lines))
 	o.id, o.seller, o.buyer, o.status = s.ID, s.Seller, s.Buyer, s.Status
 	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt = s.CreatedAt, s.PaidAt, s.ShipDoneAt, s.EndedAt
-	o.confirm, o.cancel = s.Confirm, s.CancelReason
+	o.confirm, o.cancel, o.virtual = s.Confirm, s.CancelReason, s.Virtual
 	o.freight, o.discount, o.policy = s.Freight, s.Discount, s.Policy
 	copy(o.lines, s.Lines)
 	for _, p := range s.Parcels {

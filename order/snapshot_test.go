@@ -55,6 +55,20 @@ func everyKindOfOrder(t *testing.T) map[string]*order.Order {
 	_, err = closed.CloseByAfterSale(at)
 	require.NoError(t, err)
 	out["closed"] = closed
+
+	virtual := virtualOrder(t)
+	_, err = virtual.Ship(order.Parcel{Items: []order.Item{item("a", 2)}}, at)
+	require.NoError(t, err)
+	out["virtual"] = virtual
+
+	ledger := shippedOrder(t)
+	_, err = ledger.HoldForAfterSale([]order.Item{item("a", 1), item("c", 2)}, at)
+	require.NoError(t, err)
+	_, err = ledger.RefundAfterSale([]order.Refund{{Item: item("a", 1), Amount: d("9.99")}}, at)
+	require.NoError(t, err)
+	_, err = ledger.CompleteAfterSale([]order.Item{item("c", 2)}, at)
+	require.NoError(t, err)
+	out["refunded and exchanged"] = ledger
 	return out
 }
 

@@ -122,15 +122,14 @@ func BenchmarkOrderLines(b *testing.B) {
 	})
 }
 
-// BenchmarkLookupDrift is the catalog's share of Check: one LookupSKU and DriftOf per line.
-func BenchmarkLookupDrift(b *testing.B) {
+// BenchmarkDriftOfSnapshot is the catalog's share of Check: one in-place drift query per line.
+func BenchmarkDriftOfSnapshot(b *testing.B) {
 	benchLines(b, func(b *testing.B, req shipping.Request) func() {
 		lines := req.Order.Lines()
+		c := req.SKUs.(*catalog.Catalog)
 		return func() {
 			for i := range lines {
-				s := &lines[i].Snapshot
-				live, found := req.SKUs.LookupSKU(s.ProductID, s.SKUID)
-				if catalog.DriftOf(*s, live, found).Any() {
+				if c.DriftOfSnapshot(&lines[i].Snapshot).Any() {
 					b.Fatal("drift")
 				}
 			}

@@ -13,7 +13,9 @@ import (
 )
 
 // SKULookup finds a live SKU in the catalog. *catalog.Catalog satisfies it; deleted SKUs must
-// still be found (with Deleted() true) so that a deletion is reported as such.
+// still be found (with Deleted() true) so that a deletion is reported as such. A lookup that
+// also has DriftOfSnapshot(*catalog.Snapshot) catalog.Drift, as *catalog.Catalog does, is
+// asked that instead (the same rules, without copying), and LookupSKU only for a drifted SKU.
 type SKULookup interface {
 	LookupSKU(productID, skuID string) (catalog.SKU, bool)
 }
@@ -122,10 +124,10 @@ func (c *checker) orderRules() {
 			}
 		}
 		if e.Rule == order.RuleIncomplete {
-			c.tail = appendRuleBlockers(c.tail, e, c.req.Parcels)
+			c.tail = appendRuleBlockers(c.tail, e, c.req.Order, c.req.Parcels)
 			continue
 		}
-		c.r.Blockers = appendRuleBlockers(c.r.Blockers, e, c.req.Parcels)
+		c.r.Blockers = appendRuleBlockers(c.r.Blockers, e, c.req.Order, c.req.Parcels)
 	}
 }
 

@@ -58,7 +58,8 @@ const (
 	// CodeTrackingDuplicate: the same tracking number is used twice; platform 109000.
 	CodeTrackingDuplicate Code = "tracking_duplicate"
 	// CodeDeliverTypeMismatch: the delivery type does not match the order's delivery method
-	// (express vs virtual); platform 606008.
+	// (express vs virtual); platform 606008. Check reports it for a parcel without any
+	// logistics (no carrier, no tracking number) on an order of physical goods.
 	CodeDeliverTypeMismatch Code = "deliver_type_mismatch"
 	// CodeLateShipment is a warning, never a blocker: the ship-by deadline has passed.
 	// Shipping late is still better than not shipping.

@@ -14,57 +14,112 @@ import (
 // (606031). Each drifted line is reported once, at the first parcel that carries it. Items the
 // order does not know, and bad quantities, are the order's rules and skipped here.
 //
-// Parcels usually list items in the order's line order, so a cursor finds each item's line
-// without a search; only an out-of-order item builds the SKU index (once per call).
+// Parcels usually list items in the order's line order, so one walk over the lines, side by
+// side with the items, finds every item's line without searching or copying whole lines. From
+// the first item the walk cannot place (out of order, or not in the order) on, each item is
+// found through a SKU index built once.
 func (c *checker) drift() {
 	if isNil(c.req.SKUs) {
 		return
 	}
-	lines := c.req.Order.Lines()
-	var index map[string]int
-	var reported []int // lines already reported as drifted
-	cursor := 0
-	for pi := range c.req.Parcels {
-		items := c.req.Parcels[pi].Items
-		for ii := range items {
-			it := &items[ii]
-			if it.Quantity <= 0 {
-				continue
-			}
-			li := -1
-			if cursor < len(lines) && lines[cursor].Snapshot.SKUID == it.SKUID {
-				li = cursor
-			} else {
-				if index == nil {
-					index = lineIndex(lines)
-				}
-				if i, ok := index[it.SKUID]; ok {
-					li = i
-				}
-			}
-			if li < 0 {
-				continue
-			}
-			cursor = li + 1
-			snap := &lines[li].Snapshot
-			if snap.ProductID != it.ProductID {
-				continue
-			}
-			live, found := c.req.SKUs.LookupSKU(it.ProductID, it.SKUID)
-			d := catalog.DriftOf(*snap, live, found)
-			if d.None() || slices.Contains(reported, li) {
-				continue
-			}
-			reported = append(reported, li)
-			c.block(driftBlocker(pi, *snap, live, d))
+	dp := driftPass{c: c}
+	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
+	if dp.cat == nil {
+		if dp.fast, _ = c.req.SKUs.(snapshotDrifter); dp.fast != nil {
+			dp.held = new(catalog.Snapshot)
 		}
+	}
+	o := c.req.Order
+	parcels := c.req.Parcels
+	pi, ii := 0, 0
+	// next moves (pi, ii) to the next item that ships units; false past the last one.
+	next := func() bool {
+		for ; pi < len(parcels); pi, ii = pi+1, 0 {
+			for items := parcels[pi].Items; ii < len(items); ii++ {
+				if items[ii].Quantity > 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	more := next()
+	for li, l := range o.All() {
+		if !more {
+			break
+		}
+		it := &parcels[pi].Items[ii]
+		if it.SKUID != l.Snapshot.SKUID {
+			continue
+		}
+		dp.line(li, &l, pi, it)
+		ii++
+		more = next()
+	}
+	if !more {
+		return
+	}
+	index := lineIndex(o)
+	for more {
+		it := &parcels[pi].Items[ii]
+		if li, ok := index[it.SKUID]; ok {
+			l, _ := o.LineAt(li)
+			dp.line(li, &l, pi, it)
+		}
+		ii++
+		more = next()
 	}
 }
 
-func lineIndex(lines []order.Line) map[string]int {
-	m := make(map[string]int, len(lines))
-	for i := range lines {
-		m[lines[i].Snapshot.SKUID] = i
+// driftPass is one drift check's state.
+type driftPass struct {
+	c        *checker
+	cat      *catalog.Catalog  // the lookup, when it is the catalog: called directly
+	fast     snapshotDrifter   // the lookup, when it has the in-place query
+	held     *catalog.Snapshot // what fast is handed: through an interface a pointer escapes
+	reported []int             // lines already reported as drifted
+}
+
+// line checks the line li that item it of parcel pi names.
+func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
+	if l.Snapshot.ProductID != it.ProductID {
+		return
+	}
+	lookup := dp.c.req.SKUs
+	var d catalog.Drift
+	var live catalog.SKU
+	switch {
+	case dp.cat != nil:
+		d = dp.cat.DriftOfSnapshot(&l.Snapshot)
+	case dp.fast != nil:
+		*dp.held = l.Snapshot
+		d = dp.fast.DriftOfSnapshot(dp.held)
+	default:
+		var found bool
+		live, found = lookup.LookupSKU(it.ProductID, it.SKUID)
+		d = catalog.DriftOf(l.Snapshot, live, found)
+	}
+	if d.None() || slices.Contains(dp.reported, li) {
+		return
+	}
+	dp.reported = append(dp.reported, li)
+	if dp.cat != nil || dp.fast != nil {
+		live, _ = lookup.LookupSKU(it.ProductID, it.SKUID) // for the message only
+	}
+	dp.c.block(driftBlocker(pi, l.Snapshot, live, d))
+}
+
+// snapshotDrifter is the in-place drift query *catalog.Catalog offers (DriftOfSnapshot: the
+// same rules as LookupSKU followed by DriftOf, without copying the SKU or the snapshot). A
+// lookup that has it is checked with it.
+type snapshotDrifter interface {
+	DriftOfSnapshot(snap *catalog.Snapshot) catalog.Drift
+}
+
+func lineIndex(o *order.Order) map[string]int {
+	m := make(map[string]int, o.NumLines())
+	for i, l := range o.All() {
+		m[l.Snapshot.SKUID] = i
 	}
 	return m
 }

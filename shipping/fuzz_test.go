@@ -162,7 +162,8 @@ func fuzzOrder(t *testing.T, src *bytesource, c *catalog.Catalog) *order.Order {
 		require.NoError(t, err)
 		lines[i] = order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price, Paid: snap.Price.Mul(decimal.NewFromInt(int64(q)))}
 	}
-	o, err := order.New(order.NewParams{ID: "o-fuzz", Seller: catalog.SellerWeChatShop, Buyer: "b", Lines: lines, CreatedAt: tOrder})
+	o, err := order.New(order.NewParams{ID: "o-fuzz", Seller: catalog.SellerWeChatShop, Buyer: "b", Lines: lines,
+		CreatedAt: tOrder, Virtual: src.pick(5) == 0})
 	require.NoError(t, err)
 	switch src.pick(6) {
 	case 0: // unpaid

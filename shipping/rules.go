@@ -9,7 +9,7 @@ import (
 // appendRuleBlockers translates one of the order's shipment problems into blockers: the code,
 // and a message with the parcel, SKU and numbers. It decides nothing the order did not: the
 // rule is the order's, this is only how it reads to a merchant.
-func appendRuleBlockers(bs []Blocker, e *order.ShipmentError, parcels []order.Parcel) []Blocker {
+func appendRuleBlockers(bs []Blocker, e *order.ShipmentError, o *order.Order, parcels []order.Parcel) []Blocker {
 	pn := e.Parcel + 1 // the order counts parcels from 0 (-1: none); merchants from 1 (0: none)
 	var p order.Parcel
 	if e.Parcel >= 0 && e.Parcel < len(parcels) {
@@ -36,6 +36,13 @@ func appendRuleBlockers(bs []Blocker, e *order.ShipmentError, parcels []order.Pa
 		at(CodeAfterSaleOpen, fmt.Sprintf("包裹%d：SKU %s 有 %d 件在售后中（请求中没有对应的未完成售后单）", pn, e.SKUID, e.Got),
 			fmt.Sprintf("parcel %d: %s of SKU %s held by an unfinished after-sale (no open case of the request covers them)", pn, units(e.Got), e.SKUID))
 	case order.RuleMissingTracking:
+		if p.Carrier == "" && p.TrackingNumber == "" && !o.Virtual() {
+			// No logistics at all is the virtual-goods delivery type (deliver_type 3), which
+			// the platform refuses on an order of physical goods.
+			at(CodeDeliverTypeMismatch, fmt.Sprintf("包裹%d 没有快递公司和快递单号：实物订单须用快递发货，无需物流发货只适用于虚拟商品订单", pn),
+				fmt.Sprintf("parcel %d has neither carrier nor tracking number: an order of physical goods ships by express; shipping without logistics is for virtual goods", pn))
+			break
+		}
 		if p.Carrier == "" {
 			at(CodeCarrierUnknown, fmt.Sprintf("包裹%d 没有填写快递公司", pn), fmt.Sprintf("parcel %d has no carrier", pn))
 		}

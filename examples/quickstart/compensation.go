@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/shopspring/decimal"
 
@@ -11,7 +10,8 @@ import (
 
 // compensationChapter prints what the published table pays the buyer of a never-shipped order,
 // for a handful of order amounts, and where the table pays a bigger order less.
-func compensationChapter(w io.Writer) error {
+func compensationChapter(s *story) error {
+	w := s.w
 	fmt.Fprintln(w, "== Compensation (赔付) for orders that are never shipped ==")
 	policy := compensation.Default()
 	for _, amount := range []string{"0.99", "58.00", "99.99", "100.00", "4999.99", "5000.00"} {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 )
 
 func main() {
@@ -21,10 +22,15 @@ func main() {
 // run writes the story to w. Every chapter returns the first error it meets: in a story where
 // every step is supposed to work, an error is a bug worth stopping for.
 func run(w io.Writer) error {
-	for _, chapter := range []func(io.Writer) error{
+	s := &story{w: w, now: time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC)}
+	for _, chapter := range []func(*story) error{
+		catalogChapter,
+		orderChapter,
+		aftersaleChapter,
+		shippingChapter,
 		compensationChapter,
 	} {
-		if err := chapter(w); err != nil {
+		if err := chapter(s); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)
