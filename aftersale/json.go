@@ -45,7 +45,7 @@ type snapshotJSON struct {
 	ReturnWaybill Waybill      `json:"return_waybill,omitzero"`
 	ReceivedAt    time.Time    `json:"received_at,omitzero"`
 	SendWaybill   Waybill      `json:"send_waybill,omitzero"`
-	Refund        moneyText    `json:"refund,omitzero"`
+	Refund        money.Text   `json:"refund,omitzero"`
 	RefundedAt    time.Time    `json:"refunded_at,omitzero"`
 	ClosedAt      time.Time    `json:"closed_at,omitzero"`
 	Dispute       Dispute      `json:"dispute,omitzero"`
@@ -58,7 +58,7 @@ func (s Snapshot) MarshalJSON() ([]byte, error) {
 		ID: s.ID, OrderID: s.OrderID, Kind: s.Kind, Status: s.Status, Reason: s.Reason, Detail: s.Detail,
 		Items: s.Items, OpenedAt: s.OpenedAt, ChangedAt: s.ChangedAt, Rejection: s.Rejection,
 		RejectedAt: s.RejectedAt, ReturnWaybill: s.ReturnWaybill, ReceivedAt: s.ReceivedAt,
-		SendWaybill: s.SendWaybill, Refund: moneyText(s.Refund), RefundedAt: s.RefundedAt,
+		SendWaybill: s.SendWaybill, Refund: money.Text(s.Refund), RefundedAt: s.RefundedAt,
 		ClosedAt: s.ClosedAt, Dispute: s.Dispute,
 	})
 }
@@ -83,10 +83,10 @@ func (s *Snapshot) UnmarshalJSON(b []byte) error {
 type verdictJSON struct {
 	Cause         compensation.Cause `json:"cause,omitzero"`
 	Liable        bool               `json:"liable"`
-	Paid          moneyText          `json:"paid"`
-	Refund        moneyText          `json:"refund"`
-	Payout        moneyText          `json:"payout"`
-	Total         moneyText          `json:"total"`
+	Paid          money.Text         `json:"paid"`
+	Refund        money.Text         `json:"refund"`
+	Payout        money.Text         `json:"payout"`
+	Total         money.Text         `json:"total"`
 	Tier          tierJSON           `json:"tier"`
 	Rate          rateText           `json:"rate"`
 	Form          compensation.Form  `json:"form,omitzero"`
@@ -97,17 +97,17 @@ type verdictJSON struct {
 }
 
 type tierJSON struct {
-	From moneyText `json:"from"`
-	Rate rateText  `json:"rate"`
+	From money.Text `json:"from"`
+	Rate rateText   `json:"rate"`
 }
 
 // MarshalJSON renders money as "10.10", rates as short decimals ("0.3") and the cause and form
 // by name.
 func (v Verdict) MarshalJSON() ([]byte, error) {
 	return json.Marshal(verdictJSON{
-		Cause: v.Cause, Liable: v.Liable, Paid: moneyText(v.Paid), Refund: moneyText(v.Refund),
-		Payout: moneyText(v.Payout), Total: moneyText(v.Total),
-		Tier: tierJSON{From: moneyText(v.Tier.From), Rate: rateText(v.Tier.Rate)}, Rate: rateText(v.Rate),
+		Cause: v.Cause, Liable: v.Liable, Paid: money.Text(v.Paid), Refund: money.Text(v.Refund),
+		Payout: money.Text(v.Payout), Total: money.Text(v.Total),
+		Tier: tierJSON{From: money.Text(v.Tier.From), Rate: rateText(v.Tier.Rate)}, Rate: rateText(v.Rate),
 		Form: v.Form, Explanation: v.Explanation, ExplanationEN: v.ExplanationEN,
 		PolicyName: v.PolicyName, PolicyVersion: v.PolicyVersion,
 	})
@@ -126,27 +126,6 @@ func (v *Verdict) UnmarshalJSON(b []byte) error {
 		Rate: decimal.Decimal(j.Rate), Form: j.Form, Explanation: j.Explanation, ExplanationEN: j.ExplanationEN,
 		PolicyName: j.PolicyName, PolicyVersion: j.PolicyVersion,
 	}
-	return nil
-}
-
-// moneyText is an amount in JSON: "10.10", validated on the way in.
-type moneyText decimal.Decimal
-
-// IsZero reports a zero amount, so that an optional amount ("omitzero") is left out.
-func (m moneyText) IsZero() bool { return decimal.Decimal(m).IsZero() }
-
-// MarshalText renders the amount with two decimals.
-func (m moneyText) MarshalText() ([]byte, error) {
-	return []byte(money.Format(decimal.Decimal(m))), nil
-}
-
-// UnmarshalText parses and validates an amount.
-func (m *moneyText) UnmarshalText(b []byte) error {
-	d, err := money.Parse("amount", string(b))
-	if err != nil {
-		return err
-	}
-	*m = moneyText(d)
 	return nil
 }
 

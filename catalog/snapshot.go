@@ -61,23 +61,19 @@ func (s Snapshot) Validate() error {
 
 // snapshotJSON is the wire form: the price as a string with two decimals ("10.10").
 type snapshotJSON struct {
-	ProductID string          `json:"product_id"`
-	SKUID     string          `json:"sku_id"`
-	Title     string          `json:"title"`
-	Attrs     []Attr          `json:"attrs,omitempty"`
-	Price     json.RawMessage `json:"price"`
-	Revision  uint32          `json:"revision"`
+	ProductID string     `json:"product_id"`
+	SKUID     string     `json:"sku_id"`
+	Title     string     `json:"title"`
+	Attrs     []Attr     `json:"attrs,omitempty"`
+	Price     money.Text `json:"price"`
+	Revision  uint32     `json:"revision"`
 }
 
 // MarshalJSON writes the price as a string with exactly two decimals ("10.10").
 func (s Snapshot) MarshalJSON() ([]byte, error) {
-	price, err := json.Marshal(money.Format(s.Price))
-	if err != nil {
-		return nil, err
-	}
 	return json.Marshal(snapshotJSON{
 		ProductID: s.ProductID, SKUID: s.SKUID, Title: s.Title, Attrs: s.Attrs,
-		Price: price, Revision: s.Revision,
+		Price: money.Text(s.Price), Revision: s.Revision,
 	})
 }
 
@@ -89,17 +85,7 @@ func (s *Snapshot) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return fmt.Errorf("catalog: decoding snapshot: %w", err)
 	}
-	text := string(w.Price)
-	if len(text) >= 2 && text[0] == '"' {
-		if err := json.Unmarshal(w.Price, &text); err != nil {
-			return fmt.Errorf("catalog: decoding snapshot price: %w", err)
-		}
-	}
-	price, err := money.Parse("price", text)
-	if err != nil {
-		return err
-	}
-	out := Snapshot{ProductID: w.ProductID, SKUID: w.SKUID, Title: w.Title, Attrs: w.Attrs, Price: price, Revision: w.Revision}
+	out := Snapshot{ProductID: w.ProductID, SKUID: w.SKUID, Title: w.Title, Attrs: w.Attrs, Price: decimal.Decimal(w.Price), Revision: w.Revision}
 	if err := out.Validate(); err != nil {
 		return err
 	}

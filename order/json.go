@@ -41,8 +41,8 @@ type snapshotJSON struct {
 	CancelReason CancelReason       `json:"cancel_reason,omitzero"`
 	Virtual      bool               `json:"virtual,omitzero"`
 	Lines        []Line             `json:"lines"`
-	Freight      amountJSON         `json:"freight"`
-	Discount     amountJSON         `json:"discount"`
+	Freight      money.Text         `json:"freight"`
+	Discount     money.Text         `json:"discount"`
 	Policy       DeadlinePolicy     `json:"policy"`
 	Parcels      []Parcel           `json:"parcels,omitempty"`
 	Reshipments  []Reshipment       `json:"reshipments,omitempty"`
@@ -54,8 +54,8 @@ func (s Snapshot) MarshalJSON() ([]byte, error) {
 	return json.Marshal(snapshotJSON{
 		ID: s.ID, Seller: s.Seller, Buyer: s.Buyer, Status: s.Status, CreatedAt: s.CreatedAt,
 		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, Confirm: s.Confirm,
-		CancelReason: s.CancelReason, Virtual: s.Virtual, Lines: s.Lines, Freight: amountJSON(s.Freight),
-		Discount: amountJSON(s.Discount), Policy: s.Policy, Parcels: s.Parcels,
+		CancelReason: s.CancelReason, Virtual: s.Virtual, Lines: s.Lines, Freight: money.Text(s.Freight),
+		Discount: money.Text(s.Discount), Policy: s.Policy, Parcels: s.Parcels,
 		Reshipments: s.Reshipments, Negotiations: s.Negotiations,
 	})
 }
@@ -80,15 +80,15 @@ func (s *Snapshot) UnmarshalJSON(b []byte) error {
 type lineJSON struct {
 	Snapshot          catalog.Snapshot `json:"snapshot"`
 	Quantity          int              `json:"quantity"`
-	UnitPrice         amountJSON       `json:"unit_price"`
-	Paid              amountJSON       `json:"paid"`
+	UnitPrice         money.Text       `json:"unit_price"`
+	Paid              money.Text       `json:"paid"`
 	Stock             StockType        `json:"stock"`
 	PresaleShipWithin durationJSON     `json:"presale_ship_within,omitzero"`
 	ShipBy            time.Time        `json:"ship_by,omitzero"`
 	Shipped           int              `json:"shipped"`
 	OnAfterSale       int              `json:"on_after_sale"`
 	Refunded          int              `json:"refunded"`
-	RefundedAmount    amountJSON       `json:"refunded_amount,omitzero"`
+	RefundedAmount    money.Text       `json:"refunded_amount,omitzero"`
 	AfterSaleDone     int              `json:"after_sale_done,omitzero"`
 	AfterSaleAttempts int              `json:"after_sale_attempts"`
 }
@@ -96,10 +96,10 @@ type lineJSON struct {
 // MarshalJSON renders money as "10.10".
 func (l Line) MarshalJSON() ([]byte, error) {
 	return json.Marshal(lineJSON{
-		Snapshot: l.Snapshot, Quantity: l.Quantity, UnitPrice: amountJSON(l.UnitPrice),
-		Paid: amountJSON(l.Paid), Stock: l.Stock, PresaleShipWithin: durationJSON(l.PresaleShipWithin),
+		Snapshot: l.Snapshot, Quantity: l.Quantity, UnitPrice: money.Text(l.UnitPrice),
+		Paid: money.Text(l.Paid), Stock: l.Stock, PresaleShipWithin: durationJSON(l.PresaleShipWithin),
 		ShipBy: l.ShipBy, Shipped: l.Shipped, OnAfterSale: l.OnAfterSale, Refunded: l.Refunded,
-		RefundedAmount: amountJSON(l.RefundedAmount), AfterSaleDone: l.AfterSaleDone,
+		RefundedAmount: money.Text(l.RefundedAmount), AfterSaleDone: l.AfterSaleDone,
 		AfterSaleAttempts: l.AfterSaleAttempts,
 	})
 }
@@ -142,27 +142,6 @@ func (p *DeadlinePolicy) UnmarshalJSON(b []byte) error {
 	}
 	*p = DeadlinePolicy{time.Duration(j.InStock), time.Duration(j.PresaleMin),
 		time.Duration(j.PresaleMax), j.MaxNegotiations, time.Duration(j.NegotiationLead)}
-	return nil
-}
-
-// amountJSON is money in JSON: "10.10", validated on the way in.
-type amountJSON decimal.Decimal
-
-// IsZero reports a zero amount, so that an optional amount ("omitzero") is left out.
-func (a amountJSON) IsZero() bool { return decimal.Decimal(a).IsZero() }
-
-// MarshalText renders the amount with two decimals.
-func (a amountJSON) MarshalText() ([]byte, error) {
-	return []byte(money.Format(decimal.Decimal(a))), nil
-}
-
-// UnmarshalText parses and validates an amount.
-func (a *amountJSON) UnmarshalText(b []byte) error {
-	d, err := money.Parse("amount", string(b))
-	if err != nil {
-		return err
-	}
-	*a = amountJSON(d)
 	return nil
 }
 
