@@ -15,59 +15,87 @@ import (
 // order does not know, and bad quantities, are the order's rules and skipped here.
 //
 // Parcels usually list items in the order's line order, so one walk over the lines, side by
-// side with the items, finds every item's line without searching or copying whole lines. From
-// the first item the walk cannot place (out of order, or not in the order) on, each item is
-// found through a SKU index built once.
+// side with the items, finds every item's line without searching. From the first item the
+// walk cannot place (out of order, or not in the order) on, each item is found through a SKU
+// index built once.
 func (c *checker) drift() {
 	if isNil(c.req.SKUs) {
 		return
 	}
-	dp := driftPass{c: c}
-	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
-	if dp.cat == nil {
-		if dp.fast, _ = c.req.SKUs.(snapshotDrifter); dp.fast != nil {
-			dp.held = new(catalog.Snapshot)
-		}
-	}
+	dp := newDriftPass(c)
 	o := c.req.Order
-	parcels := c.req.Parcels
-	pi, ii := 0, 0
-	// next moves (pi, ii) to the next item that ships units; false past the last one.
-	next := func() bool {
-		for ; pi < len(parcels); pi, ii = pi+1, 0 {
-			for items := parcels[pi].Items; ii < len(items); ii++ {
-				if items[ii].Quantity > 0 {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	more := next()
-	for li, l := range o.All() {
-		if !more {
-			break
-		}
-		it := &parcels[pi].Items[ii]
-		if it.SKUID != l.Snapshot.SKUID {
-			continue
-		}
-		dp.line(li, &l, pi, it)
-		ii++
-		more = next()
-	}
-	if !more {
+	cur := itemCursor{parcels: c.req.Parcels, pi: -1}
+	if !cur.next() {
 		return
 	}
+	if dp.cat != nil {
+		// The catalog itself: a loop with the concrete call, the hot path of a big shipment.
+		for li, l := range o.All() {
+			it := cur.item()
+			if it.SKUID != l.Snapshot.SKUID {
+				continue
+			}
+			if d := dp.cat.DriftOfSnapshot(&l.Snapshot); d.Any() {
+				dp.report(li, &l, cur.pi, it, d)
+			}
+			if !cur.advance() {
+				return
+			}
+		}
+	} else {
+		for li, l := range o.All() {
+			it := cur.item()
+			if it.SKUID != l.Snapshot.SKUID {
+				continue
+			}
+			dp.line(li, &l, cur.pi, it)
+			if !cur.advance() {
+				return
+			}
+		}
+	}
 	index := lineIndex(o)
-	for more {
-		it := &parcels[pi].Items[ii]
+	for {
+		it := cur.item()
 		if li, ok := index[it.SKUID]; ok {
 			l, _ := o.LineAt(li)
-			dp.line(li, &l, pi, it)
+			dp.line(li, &l, cur.pi, it)
 		}
-		ii++
-		more = next()
+		if !cur.advance() {
+			return
+		}
+	}
+}
+
+// itemCursor walks the parcels' items that ship units (Quantity > 0), parcel by parcel.
+type itemCursor struct {
+	parcels []order.Parcel
+	items   []order.Item // parcels[pi].Items
+	pi, ii  int
+}
+
+// item is the current item; only valid after next or advance said true.
+func (c *itemCursor) item() *order.Item { return &c.items[c.ii] }
+
+// advance moves past the current item to the next one that ships units; false past the last.
+func (c *itemCursor) advance() bool {
+	c.ii++
+	return c.next()
+}
+
+// next moves to the first item at or after the cursor that ships units; false past the last.
+func (c *itemCursor) next() bool {
+	for {
+		for ; c.ii < len(c.items); c.ii++ {
+			if c.items[c.ii].Quantity > 0 {
+				return true
+			}
+		}
+		if c.pi+1 >= len(c.parcels) {
+			return false
+		}
+		c.pi++
+		c.items, c.ii = c.parcels[c.pi].Items, 0
 	}
 }
 
@@ -80,14 +108,23 @@ type driftPass struct {
 	reported []int             // lines already reported as drifted
 }
 
+func newDriftPass(c *checker) *driftPass {
+	dp := &driftPass{c: c}
+	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
+	if dp.cat == nil {
+		if dp.fast, _ = c.req.SKUs.(snapshotDrifter); dp.fast != nil {
+			dp.held = new(catalog.Snapshot)
+		}
+	}
+	return dp
+}
+
 // line checks the line li that item it of parcel pi names.
 func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
 	if l.Snapshot.ProductID != it.ProductID {
 		return
 	}
-	lookup := dp.c.req.SKUs
 	var d catalog.Drift
-	var live catalog.SKU
 	switch {
 	case dp.cat != nil:
 		d = dp.cat.DriftOfSnapshot(&l.Snapshot)
@@ -95,18 +132,35 @@ func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
 		*dp.held = l.Snapshot
 		d = dp.fast.DriftOfSnapshot(dp.held)
 	default:
-		var found bool
-		live, found = lookup.LookupSKU(it.ProductID, it.SKUID)
-		d = catalog.DriftOf(l.Snapshot, live, found)
-	}
-	if d.None() || slices.Contains(dp.reported, li) {
+		live, found := dp.c.req.SKUs.LookupSKU(it.ProductID, it.SKUID)
+		if d = catalog.DriftOf(l.Snapshot, live, found); d.Any() && dp.first(li) {
+			dp.c.block(driftBlocker(pi, l.Snapshot, live, d))
+		}
 		return
 	}
-	dp.reported = append(dp.reported, li)
-	if dp.cat != nil || dp.fast != nil {
-		live, _ = lookup.LookupSKU(it.ProductID, it.SKUID) // for the message only
+	if d.Any() {
+		dp.report(li, l, pi, it, d)
 	}
+}
+
+// report adds the blocker of line li, drifted by d, unless the item names another product (the
+// order's unknown SKU) or the line was reported already. The live SKU, for the message, is
+// looked up only now: drift is rare.
+func (dp *driftPass) report(li int, l *order.Line, pi int, it *order.Item, d catalog.Drift) {
+	if l.Snapshot.ProductID != it.ProductID || !dp.first(li) {
+		return
+	}
+	live, _ := dp.c.req.SKUs.LookupSKU(it.ProductID, it.SKUID)
 	dp.c.block(driftBlocker(pi, l.Snapshot, live, d))
+}
+
+// first records line li as reported and says whether it was not already.
+func (dp *driftPass) first(li int) bool {
+	if slices.Contains(dp.reported, li) {
+		return false
+	}
+	dp.reported = append(dp.reported, li)
+	return true
 }
 
 // snapshotDrifter is the in-place drift query *catalog.Catalog offers (DriftOfSnapshot: the

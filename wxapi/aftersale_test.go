@@ -10,6 +10,8 @@ import (
 	"github.com/wxshop-go/wxshop/wxapi"
 )
 
+// TestDecodeAfterSale_Golden: aftersale/getaftersaleorder → the case, as its own JSON (its
+// whole state), plus what the payload says beside it.
 func TestDecodeAfterSale_Golden(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"exchange_open", "refund_shipped_too_late", "return_rejected"} {
@@ -17,15 +19,15 @@ func TestDecodeAfterSale_Golden(t *testing.T) {
 			t.Parallel()
 			res, err := wxapi.DecodeAfterSale(readTestdata(t, "aftersale/"+name+".json"))
 			require.NoError(t, err)
-			_, err = aftersale.Restore(res.Case.Snapshot())
-			require.NoError(t, err, "the case restores from its own snapshot")
+			checkCase(t, res.Case)
 			out := struct {
-				Case                  caseView           `json:"case"`
+				Case                  *aftersale.Case    `json:"case"`
+				Open                  bool               `json:"open"`
 				RefundAmount          string             `json:"refund_amount"`
 				RefundReason          wxapi.RefundReason `json:"refund_reason,omitzero"`
 				CompensationLiability string             `json:"compensation_liability"`
 				ComplaintID           string             `json:"complaint_id,omitempty"`
-			}{viewCase(res.Case), res.RefundAmount.StringFixed(2), res.RefundReason,
+			}{res.Case, res.Case.Open(), res.RefundAmount.StringFixed(2), res.RefundReason,
 				res.CompensationLiability.StringFixed(2), res.ComplaintID}
 			golden(t, "aftersale/"+name+".golden", indentJSON(t, out))
 		})
@@ -62,40 +64,4 @@ func TestDecodeAfterSale_Values(t *testing.T) {
 	amount, _ = res.Case.Refunded()
 	assert.True(t, amount.IsZero(), "a rejected case refunded nothing")
 	assert.Equal(t, "39.00", res.RefundAmount.StringFixed(2), "the requested amount is still reported")
-}
-
-// caseView renders a case through its getters, for golden files.
-type caseView struct {
-	ID            string            `json:"id"`
-	OrderID       string            `json:"order_id"`
-	Kind          aftersale.Kind    `json:"kind"`
-	Status        aftersale.Status  `json:"status"`
-	Class         aftersale.Class   `json:"class"`
-	Open          bool              `json:"open"`
-	Reason        aftersale.Reason  `json:"reason"`
-	Detail        string            `json:"detail,omitempty"`
-	Items         any               `json:"items"`
-	OpenedAt      time.Time         `json:"opened_at"`
-	ChangedAt     time.Time         `json:"changed_at"`
-	Rejection     string            `json:"rejection,omitempty"`
-	RejectedAt    time.Time         `json:"rejected_at,omitzero"`
-	Escalation    time.Time         `json:"escalation_deadline,omitzero"`
-	ReturnWaybill aftersale.Waybill `json:"return_waybill,omitzero"`
-	Refund        string            `json:"refund"`
-	RefundedAt    time.Time         `json:"refunded_at,omitzero"`
-	ClosedAt      time.Time         `json:"closed_at,omitzero"`
-}
-
-func viewCase(c *aftersale.Case) caseView {
-	rejection, rejectedAt := c.Rejection()
-	escalation, _ := c.EscalationDeadline()
-	refund, refundedAt := c.Refunded()
-	closedAt, _ := c.ClosedAt()
-	return caseView{
-		ID: c.ID(), OrderID: c.OrderID(), Kind: c.Kind(), Status: c.Status(), Class: c.Status().Class(),
-		Open: c.Open(), Reason: c.Reason(), Detail: c.Detail(), Items: c.Items(),
-		OpenedAt: c.OpenedAt(), ChangedAt: c.ChangedAt(), Rejection: rejection, RejectedAt: rejectedAt,
-		Escalation: escalation, ReturnWaybill: c.ReturnWaybill(), Refund: refund.StringFixed(2),
-		RefundedAt: refundedAt, ClosedAt: closedAt,
-	}
 }

@@ -42,23 +42,39 @@ type wireSendProduct struct {
 	ProductCnt int    `json:"product_cnt"`
 }
 
-// EncodeDeliverySend returns the body of POST /channels/ec/order/delivery/send that ships
-// parcels of order orderID: one delivery_list entry per parcel, its carrier as delivery_id,
-// its tracking number as waybill_id, its items as product_infos with product_cnt.
+// EncodeShipment returns the body of POST /channels/ec/order/delivery/send that ships parcels
+// of order o: one delivery_list entry per parcel, its carrier as delivery_id, its tracking
+// number as waybill_id, its items as product_infos with product_cnt.
 //
-// A parcel with a carrier and a tracking number ships by express (deliver_type 1). A parcel
-// with neither ships virtual goods without logistics (deliver_type 3); the platform accepts it
-// only for orders whose deliver_method is 1. A parcel with one and not the other is an error.
+// The delivery type agrees with the order. A parcel with a carrier and a tracking number ships
+// by express (deliver_type 1). A parcel with neither ships without logistics (deliver_type 3)
+// and only on a virtual-goods order (o.Virtual(), the platform's deliver_method 1); on any
+// other order it is an error, as is a parcel with one and not the other.
 //
 // The encoder checks the shape the platform requires (IDs, a positive count, at least one item
 // per parcel and one parcel), and names the offending field of the body in a *FieldError. It
 // does not check the order's rules (quantities left to ship, one parcel per SKU, open
 // after-sales): run shipping.Check first.
+func EncodeShipment(o *order.Order, parcels []order.Parcel) ([]byte, error) {
+	if o == nil {
+		return encodeDeliverySend("", parcels, false)
+	}
+	return encodeDeliverySend(o.ID(), parcels, o.Virtual())
+}
+
+// EncodeDeliverySend is EncodeShipment for a host that has only the order's ID: it does not
+// know the order's deliver_method, so every parcel ships by express (deliver_type 1) and needs
+// a carrier and a tracking number. Ship virtual goods with EncodeShipment.
 func EncodeDeliverySend(orderID string, parcels []order.Parcel) ([]byte, error) {
+	return encodeDeliverySend(orderID, parcels, false)
+}
+
+// encodeDeliverySend builds the delivery/send body; virtual allows parcels without logistics.
+func encodeDeliverySend(orderID string, parcels []order.Parcel, virtual bool) ([]byte, error) {
 	d := decoder{payload: payloadDeliverySend}
 	op := root("order_id")
 	body := wireDeliverySend{OrderID: d.outID(&op, orderID)}
-	body.DeliveryList = d.packages(parcels, true)
+	body.DeliveryList = d.packages(parcels, virtual)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -86,8 +102,9 @@ func EncodeDeliveryCompensation(orderID string, reason order.ReshipReason, parce
 	return json.Marshal(body)
 }
 
-// packages converts parcels into delivery_list entries.
-func (d *decoder) packages(parcels []order.Parcel, virtualOK bool) []wireSendPackage {
+// packages converts parcels into delivery_list entries. virtual allows parcels with neither
+// carrier nor tracking number (deliver_type 3).
+func (d *decoder) packages(parcels []order.Parcel, virtual bool) []wireSendPackage {
 	lp := root("delivery_list")
 	if len(parcels) == 0 {
 		d.missing(&lp)
@@ -100,8 +117,10 @@ func (d *decoder) packages(parcels []order.Parcel, virtualOK bool) []wireSendPac
 		pkg := wireSendPackage{DeliveryID: d.outText(&cp, pc.Carrier), WaybillID: d.outText(&wp, pc.TrackingNumber), DeliverType: deliverExpress}
 		switch {
 		case pc.Carrier != "" && pc.TrackingNumber != "":
-		case pc.Carrier == "" && pc.TrackingNumber == "" && virtualOK:
+		case pc.Carrier == "" && pc.TrackingNumber == "" && virtual:
 			pkg.DeliverType = deliverVirtual
+		case pc.Carrier == "" && pc.TrackingNumber == "":
+			d.fail(&cp, "", errNeedsLogistics)
 		case pc.Carrier == "":
 			d.missing(&cp)
 		default:
@@ -125,6 +144,10 @@ func (d *decoder) packages(parcels []order.Parcel, virtualOK bool) []wireSendPac
 	}
 	return out
 }
+
+// errNeedsLogistics: a parcel without carrier and tracking number where deliver_type 3 is not
+// allowed (an order not known to be virtual, or a re-shipment).
+var errNeedsLogistics = fmt.Errorf("%w: only the first shipment of a virtual-goods order (EncodeShipment) goes without carrier and waybill", ErrMissingField)
 
 // outID checks an ID about to be sent: a positive uint64 in canonical decimal.
 func (d *decoder) outID(p *path, id string) string {

@@ -1,6 +1,7 @@
 package wxapi_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,14 +10,70 @@ import (
 	"github.com/wxshop-go/wxshop/wxapi"
 )
 
-func TestEncodeDeliverySend_Virtual(t *testing.T) {
+// TestEncodeShipment: deliver_type follows the order. Only a virtual-goods order's parcel
+// without logistics goes as 3; an order of physical goods, or a host that passes only the order
+// ID (EncodeDeliverySend), needs a carrier and a waybill.
+func TestEncodeShipment(t *testing.T) {
 	t.Parallel()
-	body, err := wxapi.EncodeDeliverySend("3725020335455738368", []order.Parcel{
-		{Items: []order.Item{{ProductID: "10000900", SKUID: "1000090001", Quantity: 1}}},
-	})
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"order_id":"3725020335455738368","delivery_list":[{"deliver_type":3,
-		"product_infos":[{"product_id":"10000900","sku_id":"1000090001","product_cnt":1}]}]}`, string(body))
+	decode := func(name string) *order.Order {
+		res, err := wxapi.DecodeOrder(readTestdata(t, "order/"+name+".json"), wxapi.OrderOptions{})
+		require.NoError(t, err)
+		return res.Order
+	}
+	virtual, physical := decode("virtual_partially_shipped"), decode("paid_two_lines")
+	require.True(t, virtual.Virtual())
+	require.False(t, physical.Virtual())
+	replay := []order.Item{{ProductID: "10000903", SKUID: "1000090301", Quantity: 1}}
+	tee := []order.Item{{ProductID: "10000211", SKUID: "1000021104", Quantity: 2}}
+	tests := []struct {
+		name        string
+		o           *order.Order
+		parcel      order.Parcel
+		deliverType int    // when encoded
+		field       string // when refused
+	}{
+		{"virtual goods without logistics", virtual, order.Parcel{Items: replay}, 3, ""},
+		{"virtual goods by express", virtual, order.Parcel{Carrier: "SF", TrackingNumber: "SF1432198765099", Items: replay}, 1, ""},
+		{"virtual goods, carrier only", virtual, order.Parcel{Carrier: "SF", Items: replay}, 0, "delivery_list[0].waybill_id"},
+		{"physical goods by express", physical, order.Parcel{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: tee}, 1, ""},
+		{"physical goods without logistics", physical, order.Parcel{Items: tee}, 0, "delivery_list[0].delivery_id"},
+		{"physical goods, waybill only", physical, order.Parcel{TrackingNumber: "SF1432198765012", Items: tee}, 0, "delivery_list[0].delivery_id"},
+		{"no order", nil, order.Parcel{Items: replay}, 0, "order_id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			body, err := wxapi.EncodeShipment(tt.o, []order.Parcel{tt.parcel})
+			if tt.field != "" {
+				assert.Nil(t, body)
+				var fe *wxapi.FieldError
+				require.ErrorAs(t, err, &fe)
+				assert.Equal(t, tt.field, fe.Field, err.Error())
+				assert.ErrorIs(t, err, wxapi.ErrMissingField)
+				return
+			}
+			require.NoError(t, err)
+			var got struct {
+				OrderID      string `json:"order_id"`
+				DeliveryList []struct {
+					DeliverType int `json:"deliver_type"`
+				} `json:"delivery_list"`
+			}
+			require.NoError(t, json.Unmarshal(body, &got))
+			assert.Equal(t, tt.o.ID(), got.OrderID)
+			require.Len(t, got.DeliveryList, 1)
+			assert.Equal(t, tt.deliverType, got.DeliveryList[0].DeliverType)
+
+			// With the order ID alone, only express parcels encode, and to the same body.
+			byID, err := wxapi.EncodeDeliverySend(tt.o.ID(), []order.Parcel{tt.parcel})
+			if tt.deliverType == 1 {
+				require.NoError(t, err)
+				assert.Equal(t, string(body), string(byID))
+			} else {
+				assert.ErrorIs(t, err, wxapi.ErrMissingField)
+			}
+		})
+	}
 }
 
 func TestEncodeDeliveryCompensation_Golden(t *testing.T) {

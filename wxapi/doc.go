@@ -12,8 +12,15 @@
 //   - DecodeResponse: any answer's errcode → an *APIError; a refusal of delivery/send matches
 //     the same shipping sentinels (errors.Is) as shipping.Check's report.
 //
-// Domain to platform: EncodeDeliverySend, EncodeDeliveryCompensation and EncodeAuditFree build
-// request bodies from order parcels and catalog no-review changes.
+// Domain to platform: EncodeShipment (delivery/send, with the delivery type the order calls
+// for), EncodeDeliveryCompensation and EncodeAuditFree build request bodies from order parcels
+// and catalog no-review changes.
+//
+// order/get leaves some facts out, and wxapi does not guess them: who confirmed receipt and
+// why an order was cancelled (the order says "unknown" unless the host passes what it learned
+// from the push), and how much money after-sales refunded (none is recorded on the order; the
+// amounts are in the after-sale orders). Whether finished after-sales were refunds or exchanges
+// is read from the order's after-sale list where it settles the question (see DecodeOrder).
 //
 // Decoding is strict where the platform's data drives business rules and lenient elsewhere:
 //

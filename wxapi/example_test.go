@@ -71,7 +71,7 @@ func Example() {
 	})
 	fmt.Println("ok to ship:", report.OK())
 
-	body, err := wxapi.EncodeDeliverySend(o.ID(), parcels)
+	body, err := wxapi.EncodeShipment(o, parcels)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -81,6 +81,49 @@ func Example() {
 	// 3725020335455738368 pending_shipment 207.00
 	// ok to ship: true
 	// {"order_id":"3725020335455738368","delivery_list":[{"delivery_id":"SF","waybill_id":"SF1432198765012","deliver_type":1,"product_infos":[{"product_id":"10000211","sku_id":"1000021104","product_cnt":2},{"product_id":"10000345","sku_id":"1000034502","product_cnt":1}]}]}
+}
+
+// An order/get answer for a virtual-goods order (deliver_method 1): the course went out without
+// logistics (deliver_type 3), the replay of the live session is still to send.
+const virtualOrder = `{"errcode":0,"errmsg":"ok","order":{
+  "order_id":"3725022873019482112","status":21,"create_time":1717300000,"update_time":1717300120,
+  "openid":"oT3mWq8Zr5Hk1Yb6Nc9Lx2Pv7Gd4",
+  "order_detail":{
+    "product_infos":[
+      {"product_id":"10000901","sku_id":"1000090101","sku_cnt":1,"title":"咖啡拉花入门 线上课程",
+       "sale_price":9900,"real_price":9900,"delivery_deadline":1717472860},
+      {"product_id":"10000903","sku_id":"1000090301","sku_cnt":1,"title":"咖啡豆烘焙直播回放",
+       "sale_price":1990,"real_price":1990,"delivery_deadline":1717472860}],
+    "pay_info":{"pay_time":1717300060},
+    "delivery_info":{"deliver_method":1,"delivery_product_info":[
+      {"deliver_type":3,"delivery_time":1717300120,
+       "product_infos":[{"product_id":"10000901","sku_id":"1000090101","product_cnt":1}]}]}}}}`
+
+// The delivery type follows the order: a parcel without carrier and waybill goes as
+// deliver_type 3 for a virtual-goods order, and is refused for any other.
+func ExampleEncodeShipment() {
+	res, err := wxapi.DecodeOrder([]byte(virtualOrder), wxapi.OrderOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o := res.Order
+	fmt.Println(o.Status(), "virtual:", o.Virtual())
+
+	replay := []order.Parcel{{Items: []order.Item{{ProductID: "10000903", SKUID: "1000090301", Quantity: 1}}}}
+	body, err := wxapi.EncodeShipment(o, replay)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(body))
+
+	_, err = wxapi.EncodeDeliverySend(o.ID(), replay) // the order ID alone: express only
+	fmt.Println(errors.Is(err, wxapi.ErrMissingField))
+	// Output:
+	// partially_shipped virtual: true
+	// {"order_id":"3725022873019482112","delivery_list":[{"deliver_type":3,"product_infos":[{"product_id":"10000903","sku_id":"1000090301","product_cnt":1}]}]}
+	// true
 }
 
 // A refusal from delivery/send matches the same sentinels as shipping.Check's report, so a

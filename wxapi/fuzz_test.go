@@ -25,18 +25,45 @@ func addSeeds(f *testing.F, dir string) {
 }
 
 // checkOrder asserts what a decoded order promises: its invariants hold (it restores from its
-// own snapshot) and its counters are in range.
+// own snapshot and from its JSON), its counters are in range, and it states no refunded money
+// (order/get carries none).
 func checkOrder(t *testing.T, o *order.Order) {
+	t.Helper()
 	require.NotNil(t, o)
 	back, err := order.Restore(o.Snapshot())
 	require.NoError(t, err, "a decoded order restores from its own snapshot")
 	require.Equal(t, o.Status(), back.Status())
+	requireJSONRoundTrip(t, o, new(order.Order))
 	require.False(t, o.Paid().IsNegative())
 	for _, l := range o.Lines() {
 		require.True(t, l.Shipped >= 0 && l.Shipped <= l.Quantity)
-		require.True(t, l.OnAfterSale+l.Refunded <= l.Quantity)
+		require.True(t, l.OnAfterSale+l.Refunded+l.AfterSaleDone <= l.Quantity)
+		require.LessOrEqual(t, l.AfterSaleDone, l.Shipped, "only shipped goods are exchanged or re-sent")
+		require.True(t, l.RefundedAmount.IsZero())
 		require.Equal(t, l.Shipped, o.Shipped(l.SKUID()))
 	}
+}
+
+// checkCase asserts what a decoded case promises: it restores from its own snapshot and from
+// its JSON, to the same case.
+func checkCase(t *testing.T, c *aftersale.Case) {
+	t.Helper()
+	require.NotNil(t, c)
+	_, err := aftersale.Restore(c.Snapshot())
+	require.NoError(t, err, "a decoded case restores from its own snapshot")
+	requireJSONRoundTrip(t, c, new(aftersale.Case))
+}
+
+// requireJSONRoundTrip marshals v, decodes the JSON into back (an aggregate, which restores
+// with every check of its own), and requires back to marshal to the same JSON.
+func requireJSONRoundTrip(t *testing.T, v, back any) {
+	t.Helper()
+	j, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(j, back), "restores from its own JSON")
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.JSONEq(t, string(j), string(again))
 }
 
 func FuzzDecodeOrder(f *testing.F) {
@@ -49,6 +76,7 @@ func FuzzDecodeOrder(f *testing.F) {
 			return
 		}
 		checkOrder(t, res.Order)
+		require.Equal(t, res.Virtual, res.Order.Virtual())
 		if res.AfterSales.Unfinished > 0 {
 			require.True(t, res.AfterSales.BlocksShipping())
 		}
@@ -63,8 +91,7 @@ func FuzzDecodeAfterSale(f *testing.F) {
 			require.Nil(t, res.Case)
 			return
 		}
-		_, err = aftersale.Restore(res.Case.Snapshot())
-		require.NoError(t, err, "a decoded case restores from its own snapshot")
+		checkCase(t, res.Case)
 		require.False(t, res.RefundAmount.IsNegative())
 	})
 }
@@ -124,40 +151,72 @@ func FuzzDecodeResponse(f *testing.F) {
 	})
 }
 
-// FuzzEncodeDeliverySend: any input is refused or encoded, and what is encoded reads back as
-// the parcel it came from.
+// FuzzEncodeDeliverySend: any input is refused or encoded, what is encoded reads back as the
+// parcel it came from, and deliver_type follows the order: EncodeShipment sends a parcel without
+// logistics as 3 on a virtual-goods order only, and agrees with EncodeDeliverySend on the rest.
 func FuzzEncodeDeliverySend(f *testing.F) {
-	f.Add("3725021154689773056", "SF", "SF1432198765012", "10000777", "1000077701", 2)
-	f.Add("", "", "", "", "", 0)
-	f.Add("1", "", "", "2", "3", -1)
-	f.Fuzz(func(t *testing.T, orderID, carrier, tracking, productID, skuID string, qty int) {
+	orders := map[bool]*order.Order{}
+	for virtual, name := range map[bool]string{true: "virtual_partially_shipped", false: "partially_shipped"} {
+		res, err := wxapi.DecodeOrder(readTestdata(f, "order/"+name+".json"), wxapi.OrderOptions{})
+		require.NoError(f, err)
+		orders[virtual] = res.Order
+	}
+	f.Add("3725021154689773056", "SF", "SF1432198765012", "10000777", "1000077701", 2, false)
+	f.Add("", "", "", "", "", 0, false)
+	f.Add("1", "", "", "2", "3", -1, true)
+	f.Add("1", "", "", "10000903", "1000090301", 1, true)
+	f.Fuzz(func(t *testing.T, orderID, carrier, tracking, productID, skuID string, qty int, virtual bool) {
 		parcel := order.Parcel{Carrier: carrier, TrackingNumber: tracking,
 			Items: []order.Item{{ProductID: productID, SKUID: skuID, Quantity: qty}}}
-		body, err := wxapi.EncodeDeliverySend(orderID, []order.Parcel{parcel})
+		if body, err := wxapi.EncodeDeliverySend(orderID, []order.Parcel{parcel}); err == nil {
+			require.Equal(t, 1, readBackParcel(t, body, orderID, parcel), "an order ID alone ships by express")
+		} else {
+			require.Nil(t, body)
+		}
+
+		o := orders[virtual]
+		body, err := wxapi.EncodeShipment(o, []order.Parcel{parcel})
+		byID, errByID := wxapi.EncodeDeliverySend(o.ID(), []order.Parcel{parcel})
+		if carrier != "" || tracking != "" {
+			require.Equal(t, string(byID), string(body))
+			require.Equal(t, errByID == nil, err == nil)
+			return
+		}
+		require.Error(t, errByID)
 		if err != nil {
 			require.Nil(t, body)
 			return
 		}
-		var back struct {
-			OrderID      string `json:"order_id"`
-			DeliveryList []struct {
-				DeliveryID   string `json:"delivery_id"`
-				WaybillID    string `json:"waybill_id"`
-				ProductInfos []struct {
-					ProductID  string `json:"product_id"`
-					SKUID      string `json:"sku_id"`
-					ProductCnt int    `json:"product_cnt"`
-				} `json:"product_infos"`
-			} `json:"delivery_list"`
-		}
-		require.NoError(t, json.Unmarshal(body, &back))
-		require.Equal(t, orderID, back.OrderID)
-		require.Len(t, back.DeliveryList, 1)
-		pkg := back.DeliveryList[0]
-		require.Equal(t, carrier, pkg.DeliveryID)
-		require.Equal(t, tracking, pkg.WaybillID)
-		require.Len(t, pkg.ProductInfos, 1)
-		require.Equal(t, order.Item{ProductID: pkg.ProductInfos[0].ProductID, SKUID: pkg.ProductInfos[0].SKUID,
-			Quantity: pkg.ProductInfos[0].ProductCnt}, parcel.Items[0])
+		require.True(t, virtual, "no logistics on an order of physical goods")
+		require.Equal(t, 3, readBackParcel(t, body, o.ID(), parcel))
 	})
+}
+
+// readBackParcel decodes a delivery/send body of one parcel, checks it carries parcel of order
+// orderID, and returns its deliver_type.
+func readBackParcel(t *testing.T, body []byte, orderID string, parcel order.Parcel) int {
+	t.Helper()
+	var back struct {
+		OrderID      string `json:"order_id"`
+		DeliveryList []struct {
+			DeliveryID   string `json:"delivery_id"`
+			WaybillID    string `json:"waybill_id"`
+			DeliverType  int    `json:"deliver_type"`
+			ProductInfos []struct {
+				ProductID  string `json:"product_id"`
+				SKUID      string `json:"sku_id"`
+				ProductCnt int    `json:"product_cnt"`
+			} `json:"product_infos"`
+		} `json:"delivery_list"`
+	}
+	require.NoError(t, json.Unmarshal(body, &back))
+	require.Equal(t, orderID, back.OrderID)
+	require.Len(t, back.DeliveryList, 1)
+	pkg := back.DeliveryList[0]
+	require.Equal(t, parcel.Carrier, pkg.DeliveryID)
+	require.Equal(t, parcel.TrackingNumber, pkg.WaybillID)
+	require.Len(t, pkg.ProductInfos, 1)
+	require.Equal(t, order.Item{ProductID: pkg.ProductInfos[0].ProductID, SKUID: pkg.ProductInfos[0].SKUID,
+		Quantity: pkg.ProductInfos[0].ProductCnt}, parcel.Items[0])
+	return pkg.DeliverType
 }

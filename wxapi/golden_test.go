@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,6 +20,17 @@ func readTestdata(t testing.TB, name string) []byte {
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	return b
+}
+
+// mutate returns testdata/name with each old → new pair replaced once; each must apply.
+func mutate(t testing.TB, name string, pairs ...string) []byte {
+	t.Helper()
+	body := string(readTestdata(t, name))
+	for i := 0; i < len(pairs); i += 2 {
+		require.Contains(t, body, pairs[i], "the mutation must apply")
+		body = strings.Replace(body, pairs[i], pairs[i+1], 1)
+	}
+	return []byte(body)
 }
 
 // golden compares got with testdata/name, or rewrites the file with -update.

@@ -1,6 +1,7 @@
 package wxapi
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -21,12 +22,14 @@ type OrderOptions struct {
 	// Policy is the shop's deadline policy; zero means order.DefaultDeadlinePolicy(). It is used
 	// for a paid line without delivery_deadline, and to check presale deadlines.
 	Policy order.DeadlinePolicy
-	// Confirm is who confirmed receipt of a completed order (status 100), if the host learned
-	// it from the confirm push; order/get does not say. Zero means order.ConfirmByBuyer.
+	// Confirm is who confirmed receipt of a completed order (status 100), if the host knows it;
+	// order/get does not say. Zero means order.ConfirmUnknown: wxapi does not guess. It is
+	// used for status 100 only.
 	Confirm order.ConfirmKind
 	// Cancel is why a cancelled order (status 250) was cancelled, if the host learned it from
 	// the cancel push (order.CancelByBuyer or order.CancelTimeout); order/get does not say.
-	// Zero means order.CancelByBuyer.
+	// Zero means order.CancelUnknown: wxapi does not guess. It is used for status 250 only,
+	// where order.Restore refuses a reason that does not fit (ErrInconsistent).
 	Cancel order.CancelReason
 }
 
@@ -40,18 +43,37 @@ type OrderResult struct {
 	// UpdatedAt is update_time (zero when absent).
 	UpdatedAt time.Time
 	// Virtual is delivery_info.deliver_method = 1: the order's goods ship without logistics.
+	// It is the same as Order.Virtual().
 	Virtual bool
 }
 
 // DecodeOrder decodes a POST /channels/ec/order/get answer into a domain order.
 //
 // Lines come from product_infos: sku_cnt units of sku_id at sale_price (fen → yuan), paid
-// real_price for the line (sale_price × sku_cnt when absent), ship-by delivery_deadline,
-// on_aftersale_sku_cnt units held by after-sale and finish_aftersale_sku_cnt refunded. Each
-// line's catalog snapshot has revision 0: it was not taken from a catalog, so drift checks
-// compare its price and attributes. Parcels come from delivery_info.delivery_product_info.
-// The payment time is pay_info.pay_time, the freight price_info.freight, and the discount is
-// what the lines' list prices exceed their paid amounts by.
+// real_price for the line (sale_price × sku_cnt when absent), ship-by delivery_deadline, and
+// on_aftersale_sku_cnt units held by after-sale. Each line's catalog snapshot has revision 0:
+// it was not taken from a catalog, so drift checks compare its price and attributes. Parcels
+// come from delivery_info.delivery_product_info; an order whose deliver_method is 1 sells
+// virtual goods (order.Order.Virtual), and only its parcels may ship without logistics
+// (deliver_type 3, no delivery_id or waybill_id). The payment time is pay_info.pay_time, the
+// freight price_info.freight, and the discount is what the lines' list prices exceed their
+// paid amounts by.
+//
+// finish_aftersale_sku_cnt counts units whose after-sale finished, without saying how. They
+// count as refunded (order.Line.Refunded: they never ship) unless aftersale_detail lists
+// finished exchanges or re-sends (MERCHANT_EXCHANGE_SUCCESS) and no finished refund
+// (MERCHANT_REFUND_SUCCESS, MERCHANT_RETURN_SUCCESS): then the buyer has the goods and they
+// count as done (order.Line.AfterSaleDone). When the list has both, the payload does not say
+// which SKU had which, and they count as refunded. order/get carries no refunded money, so
+// each line's RefundedAmount stays zero: the amounts are in the after-sale orders
+// (DecodeAfterSale, refund_info.amount). A share of real_price would state refunds the
+// platform may not have made (a partial or price-difference refund); with a zero ledger,
+// package aftersale still caps each later refund by the share of the units not yet refunded,
+// so the refunds recorded on the decoded order never add up to more than a line paid.
+//
+// order/get says neither who confirmed receipt (status 100) nor why a status-250 order was
+// cancelled: the order carries what OrderOptions says, or order.ConfirmUnknown and
+// order.CancelUnknown.
 //
 // Errors: an *APIError when errcode is not 0; otherwise a *FieldError naming the field — a
 // missing or malformed field, an unknown status or type, a bad amount, or (ErrInconsistent)
@@ -112,10 +134,11 @@ func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.Snapsho
 		tp := pp.at("pay_time")
 		s.PaidAt = d.unix(&tp, det.Pay.PayTime, false)
 	}
-	s.Lines = d.lines(&dp, det.Products, &s)
+	s.Lines = d.lines(&dp, det.Products, &s, res.AfterSales.finishedByExchange())
 	s.Discount = discount(s.Lines)
 	d.price(&dp, det.Price, s.Lines, &s)
 	d.delivery(&dp, det.Delivery, &s, &res)
+	d.checkExchanged(&dp, s.Lines)
 	var confirmed time.Time
 	if det.Ext != nil {
 		ep := dp.at("ext_info")
@@ -126,22 +149,22 @@ func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.Snapsho
 	return s, res
 }
 
-// delivery reads delivery_info: the parcels already shipped (which give each line its shipped
-// count), when shipping finished, and whether the goods are virtual.
+// delivery reads delivery_info: whether the goods are virtual (deliver_method 1), the parcels
+// already shipped (which give each line its shipped count), and when shipping finished.
 func (d *decoder) delivery(dp *path, w *wireDeliveryInfo, s *order.Snapshot, res *OrderResult) {
 	if w == nil {
 		return
 	}
 	vp := dp.at("delivery_info")
 	tp, mp := vp.at("ship_done_time"), vp.at("deliver_method")
-	s.Parcels = d.parcels(&vp, w.Packages)
-	s.ShipDoneAt = d.unix(&tp, w.ShipDoneTime, false)
 	switch m := d.int(&mp, w.DeliverMethod, false); m {
 	case 0, 1:
-		res.Virtual = m == 1
+		s.Virtual, res.Virtual = m == 1, m == 1
 	default:
 		d.fail(&mp, fmt.Sprint(m), &enum.UnknownError{Type: "deliver_method", Value: fmt.Sprint(m)})
 	}
+	s.Parcels = d.parcels(&vp, w.Packages, s.Virtual)
+	s.ShipDoneAt = d.unix(&tp, w.ShipDoneTime, false)
 	for i := range s.Lines {
 		l := &s.Lines[i]
 		for _, pc := range s.Parcels {
@@ -169,6 +192,8 @@ func (d *decoder) orderStatus(p *path, n jint) order.Status {
 
 // endMarks sets what the end of an order implies: when it ended, who confirmed, why it was
 // cancelled. order/get has no cancel time, so a cancelled or closed order ends at update_time.
+// It says neither who confirmed nor why a 250 order was cancelled: what the host knows
+// (opts), or the order's "unknown" values.
 func (d *decoder) endMarks(p *path, s *order.Snapshot, confirmed, updated time.Time, opts OrderOptions) {
 	end := updated
 	switch s.Status {
@@ -176,15 +201,9 @@ func (d *decoder) endMarks(p *path, s *order.Snapshot, confirmed, updated time.T
 		if !confirmed.IsZero() {
 			end = confirmed
 		}
-		s.Confirm = opts.Confirm
-		if s.Confirm == 0 {
-			s.Confirm = order.ConfirmByBuyer
-		}
+		s.Confirm = cmp.Or(opts.Confirm, order.ConfirmUnknown)
 	case order.StatusCancelled:
-		s.CancelReason = order.CancelByBuyer
-		if opts.Cancel == order.CancelTimeout {
-			s.CancelReason = order.CancelTimeout
-		}
+		s.CancelReason = cmp.Or(opts.Cancel, order.CancelUnknown)
 	case order.StatusCancelledOversold:
 		s.CancelReason = order.CancelOversold
 	case order.StatusClosedByAfterSale:

@@ -12,8 +12,9 @@ import (
 )
 
 // lines converts order_detail.product_infos into order lines. s carries the order's status and
-// times, which decide the ship-by deadline and the after-sale attempt count.
-func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot) []order.Line {
+// times, which decide the ship-by deadline and the after-sale attempt count; exchanged says the
+// finished after-sale units were exchanged or re-sent, not refunded (finishedByExchange).
+func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot, exchanged bool) []order.Line {
 	lp := dp.at("product_infos")
 	if len(ws) == 0 {
 		d.missing(&lp)
@@ -22,7 +23,7 @@ func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot) []or
 	lines := make([]order.Line, 0, len(ws))
 	for i := range ws {
 		ep := lp.elem(i)
-		lines = append(lines, d.line(&ep, &ws[i], s))
+		lines = append(lines, d.line(&ep, &ws[i], s, exchanged))
 		if d.err != nil {
 			return nil
 		}
@@ -30,7 +31,7 @@ func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot) []or
 	return lines
 }
 
-func (d *decoder) line(p *path, w *wireOrderProduct, s *order.Snapshot) order.Line {
+func (d *decoder) line(p *path, w *wireOrderProduct, s *order.Snapshot, exchanged bool) order.Line {
 	pid, sid, cnt := p.at("product_id"), p.at("sku_id"), p.at("sku_cnt")
 	sale, real := p.at("sale_price"), p.at("real_price")
 	on, fin := p.at("on_aftersale_sku_cnt"), p.at("finish_aftersale_sku_cnt")
@@ -44,7 +45,11 @@ func (d *decoder) line(p *path, w *wireOrderProduct, s *order.Snapshot) order.Li
 		},
 		Quantity:    d.positive(&cnt, w.SKUCnt, true),
 		OnAfterSale: d.count(&on, w.OnAfterSaleCnt, false),
-		Refunded:    d.count(&fin, w.FinishAfterSale, false),
+	}
+	if finished := d.count(&fin, w.FinishAfterSale, false); exchanged {
+		l.AfterSaleDone = finished
+	} else {
+		l.Refunded = finished
 	}
 	l.UnitPrice = l.Snapshot.Price
 	if w.RealPrice.set {
@@ -53,13 +58,30 @@ func (d *decoder) line(p *path, w *wireOrderProduct, s *order.Snapshot) order.Li
 		l.Paid = l.UnitPrice.Mul(decimal.NewFromInt(int64(l.Quantity)))
 	}
 	paid := !s.PaidAt.IsZero()
-	if paid && l.OnAfterSale+l.Refunded > 0 {
-		// The payload does not count after-sale requests per line; units held or refunded
+	if paid && l.OnAfterSale+l.Refunded+l.AfterSaleDone > 0 {
+		// The payload does not count after-sale requests per line; units held or finished
 		// prove at least one. The platform still enforces its own limit.
 		l.AfterSaleAttempts = 1
 	}
 	d.deadline(p, w, s, &l)
 	return l
+}
+
+// errExchangedUnshipped: finished after-sales read as exchanges or re-sends (finishedByExchange)
+// on units that never shipped, which the platform takes only for shipped goods.
+var errExchangedUnshipped = fmt.Errorf("%w: units exchanged or re-sent that never shipped", ErrInconsistent)
+
+// checkExchanged refuses lines with more units exchanged or re-sent than shipped. It runs once
+// the parcels have set the shipped counts.
+func (d *decoder) checkExchanged(dp *path, lines []order.Line) {
+	lp := dp.at("product_infos")
+	for i := range lines {
+		if l := &lines[i]; l.AfterSaleDone > l.Shipped {
+			ep := lp.elem(i)
+			fp := ep.at("finish_aftersale_sku_cnt")
+			d.fail(&fp, fmt.Sprint(l.AfterSaleDone), errExchangedUnshipped)
+		}
+	}
 }
 
 // attrs converts sku_attrs; every attribute needs a key.
@@ -127,8 +149,11 @@ func (d *decoder) deadline(p *path, w *wireOrderProduct, s *order.Snapshot, l *o
 	l.PresaleShipWithin = predicted.Sub(s.CreatedAt)
 }
 
-// parcels converts delivery_info.delivery_product_info into the order's parcels.
-func (d *decoder) parcels(vp *path, ws []wireDeliveryPackage) []order.Parcel {
+// parcels converts delivery_info.delivery_product_info into the order's parcels. virtual is
+// the order's deliver_method 1: only then may a parcel ship without logistics (deliver_type 3,
+// no delivery_id or waybill_id). A parcel sent by a waybill (deliver_type 1, 2 or 4) needs
+// both; a parcel without deliver_type is left to order.Restore, which applies the same rule.
+func (d *decoder) parcels(vp *path, ws []wireDeliveryPackage, virtual bool) []order.Parcel {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -137,9 +162,16 @@ func (d *decoder) parcels(vp *path, ws []wireDeliveryPackage) []order.Parcel {
 	for i := range ws {
 		w := &ws[i]
 		ep := lp.elem(i)
-		tp := ep.at("deliver_type")
-		if t := d.int(&tp, w.DeliverType, false); t != 0 && !knownDeliverType(t) {
+		tp, cp, wp := ep.at("deliver_type"), ep.at("delivery_id"), ep.at("waybill_id")
+		switch t := d.int(&tp, w.DeliverType, false); {
+		case t == 0:
+		case !knownDeliverType(t):
 			d.fail(&tp, fmt.Sprint(t), &enum.UnknownError{Type: "deliver_type", Value: fmt.Sprint(t)})
+		case t == deliverVirtual && !virtual:
+			d.fail(&tp, fmt.Sprint(t), errVirtualParcel)
+		case t != deliverVirtual:
+			d.text(&cp, w.DeliveryID, true)
+			d.text(&wp, w.WaybillID, true)
 		}
 		pc := order.Parcel{Carrier: w.DeliveryID, TrackingNumber: w.WaybillID}
 		ip := ep.at("product_infos")
@@ -173,3 +205,7 @@ const (
 )
 
 func knownDeliverType(t int64) bool { return t >= deliverExpress && t <= deliverOnlineSingle }
+
+// errVirtualParcel: a parcel of virtual goods (deliver_type 3) on an order of physical goods;
+// the platform refuses that delivery type for them (606008).
+var errVirtualParcel = fmt.Errorf("%w: virtual goods without logistics on an order whose deliver_method is not 1", ErrInconsistent)

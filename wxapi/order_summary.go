@@ -40,6 +40,22 @@ func (s AfterSaleSummary) BlocksShipping() bool {
 	return false
 }
 
+// finishedByExchange reports whether the listed after-sale orders that finished all ended with
+// the goods delivered (MERCHANT_EXCHANGE_SUCCESS: an exchange or a re-send) and none with a
+// refund. Only then are the units of finish_aftersale_sku_cnt known not to be refunded.
+func (s AfterSaleSummary) finishedByExchange() bool {
+	exchanged := false
+	for _, r := range s.Orders {
+		switch {
+		case r.Status.Refunded():
+			return false
+		case r.Status == aftersale.StatusMerchantExchangeSuccess:
+			exchanged = true
+		}
+	}
+	return exchanged
+}
+
 // afterSaleSummary converts aftersale_detail.
 func (d *decoder) afterSaleSummary(p *path, w *wireOrderAfterSale) AfterSaleSummary {
 	if w == nil {

@@ -71,7 +71,7 @@ func shippingChapter(s *story) error {
 		if report := s.check(send.o, send.cases, send.parcel); !report.OK() {
 			return report.Err()
 		}
-		body, err := wxapi.EncodeDeliverySend(send.o.ID(), []order.Parcel{send.parcel})
+		body, err := wxapi.EncodeShipment(send.o, []order.Parcel{send.parcel})
 		if err != nil {
 			return err
 		}
