@@ -13,23 +13,52 @@ import (
 // drift compares, for every line the parcels ship, the line's snapshot with the live SKU
 // (606031). Each drifted line is reported once, at the first parcel that carries it. Items the
 // order does not know, and bad quantities, are the order's rules and skipped here.
-//
-// Parcels usually list items in the order's line order, so one walk over the lines, side by
-// side with the items, finds every item's line without searching. From the first item the
-// walk cannot place (out of order, or not in the order) on, each item is found through a SKU
-// index built once.
 func (c *checker) drift() {
 	if isNil(c.req.SKUs) {
 		return
 	}
-	dp := newDriftPass(c)
-	o := c.req.Order
-	cur := itemCursor{parcels: c.req.Parcels, pi: -1}
+	dp := newDriftPass(c.req.SKUs)
+	dp.run(c.req.Order, c.req.Parcels)
+	c.r.Blockers = append(c.r.Blockers, dp.found...)
+}
+
+// driftPass is one drift check. It keeps its findings to itself (found) rather than pointing
+// back at the checker, so that the checker, which it would otherwise drag along to the heap
+// with the pointers it hands to the lookup, stays on the stack.
+type driftPass struct {
+	lookup   SKULookup
+	cat      *catalog.Catalog  // the lookup, when it is the catalog: called directly
+	fast     snapshotDrifter   // the lookup, when it has the in-place query
+	held     *catalog.Snapshot // what fast is handed: through an interface a pointer escapes
+	reported []int             // lines already reported as drifted
+	found    []Blocker
+}
+
+func newDriftPass(lookup SKULookup) driftPass {
+	dp := driftPass{lookup: lookup}
+	dp.cat, _ = lookup.(*catalog.Catalog)
+	if dp.cat == nil {
+		if dp.fast, _ = lookup.(snapshotDrifter); dp.fast != nil {
+			dp.held = new(catalog.Snapshot)
+		}
+	}
+	return dp
+}
+
+// run checks the lines the parcels ship. Parcels usually list items in the order's line
+// order, so one walk over the lines, side by side with the items, finds every item's line
+// without searching; the walk copies each line once (the order hands out copies) and, for the
+// catalog itself, calls it directly. From the first item the walk cannot place (out of order,
+// or not in the order) on, each item is found through a SKU index built once.
+func (dp *driftPass) run(o *order.Order, parcels []order.Parcel) {
+	cur := itemCursor{parcels: parcels, pi: -1}
 	if !cur.next() {
 		return
 	}
 	if dp.cat != nil {
-		// The catalog itself: a loop with the concrete call, the hot path of a big shipment.
+		// The hot path. The catalog's query reads only the line's own snapshot, so the item's
+		// product is compared (in report) only for a line that drifted: the same answer as
+		// comparing first, without a string comparison per line.
 		for li, l := range o.All() {
 			it := cur.item()
 			if it.SKUID != l.Snapshot.SKUID {
@@ -99,27 +128,7 @@ func (c *itemCursor) next() bool {
 	}
 }
 
-// driftPass is one drift check's state.
-type driftPass struct {
-	c        *checker
-	cat      *catalog.Catalog  // the lookup, when it is the catalog: called directly
-	fast     snapshotDrifter   // the lookup, when it has the in-place query
-	held     *catalog.Snapshot // what fast is handed: through an interface a pointer escapes
-	reported []int             // lines already reported as drifted
-}
-
-func newDriftPass(c *checker) *driftPass {
-	dp := &driftPass{c: c}
-	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
-	if dp.cat == nil {
-		if dp.fast, _ = c.req.SKUs.(snapshotDrifter); dp.fast != nil {
-			dp.held = new(catalog.Snapshot)
-		}
-	}
-	return dp
-}
-
-// line checks the line li that item it of parcel pi names.
+// line checks the line li that item it of parcel pi names, with whatever query the lookup has.
 func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
 	if l.Snapshot.ProductID != it.ProductID {
 		return
@@ -132,9 +141,9 @@ func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
 		*dp.held = l.Snapshot
 		d = dp.fast.DriftOfSnapshot(dp.held)
 	default:
-		live, found := dp.c.req.SKUs.LookupSKU(it.ProductID, it.SKUID)
+		live, found := dp.lookup.LookupSKU(it.ProductID, it.SKUID)
 		if d = catalog.DriftOf(l.Snapshot, live, found); d.Any() && dp.first(li) {
-			dp.c.block(driftBlocker(pi, l.Snapshot, live, d))
+			dp.found = append(dp.found, driftBlocker(pi, l.Snapshot, live, d))
 		}
 		return
 	}
@@ -150,8 +159,8 @@ func (dp *driftPass) report(li int, l *order.Line, pi int, it *order.Item, d cat
 	if l.Snapshot.ProductID != it.ProductID || !dp.first(li) {
 		return
 	}
-	live, _ := dp.c.req.SKUs.LookupSKU(it.ProductID, it.SKUID)
-	dp.c.block(driftBlocker(pi, l.Snapshot, live, d))
+	live, _ := dp.lookup.LookupSKU(it.ProductID, it.SKUID)
+	dp.found = append(dp.found, driftBlocker(pi, l.Snapshot, live, d))
 }
 
 // first records line li as reported and says whether it was not already.
