@@ -70,11 +70,16 @@ func NewCarriers(list ...Carrier) (Carriers, error) {
 		cs.index[c.Code] = i
 		if c.Pattern != "" {
 			// Compiled alone first: a pattern that compiles has balanced groups, so wrapping it
-			// cannot be escaped (`A)|(B` would otherwise unanchor the alternation).
+			// cannot be escaped (`A)|(B` would otherwise unanchor the alternation). The wrapped
+			// form can still fail on its own: an unterminated \Q quotes the closing `)$`.
 			if _, err := regexp.Compile(c.Pattern); err != nil {
 				return Carriers{}, &CarrierError{Code: c.Code, Reason: "pattern does not compile: " + err.Error()}
 			}
-			cs.patterns[i] = regexp.MustCompile(`^(?:` + c.Pattern + `)$`)
+			anchored, err := regexp.Compile(`^(?:` + c.Pattern + `)$`)
+			if err != nil {
+				return Carriers{}, &CarrierError{Code: c.Code, Reason: "pattern cannot be anchored: " + err.Error()}
+			}
+			cs.patterns[i] = anchored
 		}
 	}
 	return cs, nil

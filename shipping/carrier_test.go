@@ -56,6 +56,7 @@ func TestNewCarriersRejects(t *testing.T) {
 		{"min above max", []shipping.Carrier{{Code: "SF", MinLength: 9, MaxLength: 8}}, "above max"},
 		{"bad pattern", []shipping.Carrier{{Code: "SF", Pattern: `SF[0-9`}}, "pattern"},
 		{"pattern escaping its anchors", []shipping.Carrier{{Code: "SF", Pattern: `A)|(B`}}, "pattern"},
+		{"unterminated quote swallowing the anchors", []shipping.Carrier{{Code: "SF", Pattern: `\Q`}}, "anchored"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

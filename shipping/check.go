@@ -207,7 +207,7 @@ func (c *checker) parcels() {
 		}
 		if te := c.req.Carriers.trackingProblem(p.Carrier, p.TrackingNumber); te != nil {
 			b := newBlocker(CodeTrackingInvalid,
-				fmt.Sprintf("包裹%d 的快递单号 %q：%s（%s）", pi+1, p.TrackingNumber, te.Problem.Label(), te.Detail),
+				fmt.Sprintf("包裹%d 的快递单号 %q：%s", pi+1, p.TrackingNumber, te.Problem.Label()),
 				fmt.Sprintf("parcel %d: tracking number %q: %s (%s)", pi+1, p.TrackingNumber, te.Problem, te.Detail))
 			b.Parcel = pi + 1
 			c.block(b)

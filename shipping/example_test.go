@@ -86,7 +86,7 @@ func ExampleCheck() {
 	//    after-sale case AS-7 (EXCHANGE, MERCHANT_PROCESSING) is unfinished
 	// 2. [sku_drift 606031] 商品 西湖龙井（SKU lj-500）下单后已变更：价格由 238.00 元改为 218.00 元
 	//    西湖龙井 (SKU lj-500) changed after the order: price changed from 238.00 to 218.00 yuan
-	// 3. [tracking_invalid 606005] 包裹1 的快递单号 "75512345678"：快递单号长度与快递公司不符（11 characters, carrier expects exactly 12）
+	// 3. [tracking_invalid 606005] 包裹1 的快递单号 "75512345678"：快递单号长度与快递公司不符
 	//    parcel 1: tracking number "75512345678": wrong_length (11 characters, carrier expects exactly 12)
 }
 
