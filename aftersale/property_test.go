@@ -38,10 +38,9 @@ func TestRandomActionSequences(t *testing.T) {
 }
 
 type world struct {
-	o      *order.Order
-	cases  []*aftersale.Case
-	at     time.Time
-	nextID int
+	o     *order.Order
+	cases []*aftersale.Case
+	at    time.Time
 }
 
 func runSequence(t *testing.T, rng *rand.Rand, seed uint64, accepted map[aftersale.Action]int) {

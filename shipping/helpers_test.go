@@ -95,16 +95,6 @@ func openCase(t testing.TB, o *order.Order, id string, kind aftersale.Kind, at t
 	return c
 }
 
-// closedCase opens a refund-only case and has the buyer withdraw it: it no longer blocks and
-// its units are back to shippable.
-func closedCase(t testing.TB, o *order.Order, id string, items ...order.Item) *aftersale.Case {
-	t.Helper()
-	c := openCase(t, o, id, aftersale.KindRefund, tPay.Add(time.Minute), items...)
-	_, err := c.Cancel(o, tPay.Add(2*time.Minute))
-	require.NoError(t, err)
-	return c
-}
-
 // codes lists the blockers' codes in report order.
 func codes(r shipping.Report) []shipping.Code {
 	out := make([]shipping.Code, len(r.Blockers))
