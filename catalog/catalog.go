@@ -13,6 +13,7 @@ type Catalog struct {
 	skus       map[string]*skuRec // by SKU ID: SKU IDs are unique across the catalog
 	categories map[string]*category
 	shelves    map[string]*shelf
+	hist       history // the catalog's Version and its latest SKU changes
 }
 
 // skuRec is where the catalog keeps a SKU, with a link back to its product so that CanBuy and
@@ -29,6 +30,7 @@ func New() *Catalog {
 		skus:       map[string]*skuRec{},
 		categories: map[string]*category{},
 		shelves:    map[string]*shelf{},
+		hist:       newHistory(),
 	}
 }
 
@@ -46,7 +48,8 @@ func (c *Catalog) LookupSKU(productID, skuID string) (SKU, bool) {
 }
 
 // Snapshot returns what an order line stores for the SKU now: product title, attributes,
-// price and revision. A deleted SKU has no snapshot (ErrSKUDeleted).
+// price, the SKU's revision and the catalog's version. A deleted SKU has no snapshot
+// (ErrSKUDeleted).
 func (c *Catalog) Snapshot(productID, skuID string) (Snapshot, error) {
 	r, err := c.rec(productID, skuID)
 	if err != nil {
@@ -55,7 +58,9 @@ func (c *Catalog) Snapshot(productID, skuID string) (Snapshot, error) {
 	if r.sku.d.deleted {
 		return Snapshot{}, &StateError{Op: "snapshot", ProductID: productID, SKUID: skuID, State: "deleted", err: ErrSKUDeleted}
 	}
-	return r.sku.Snapshot(r.prod.title), nil
+	snap := r.sku.Snapshot(r.prod.title)
+	snap.CatalogVersion = c.Version()
+	return snap, nil
 }
 
 // rec finds a SKU's record or returns a *NotFoundError.

@@ -85,6 +85,16 @@ func requireUnchanged(t *testing.T, c *catalog.Catalog, cmd func() error) error 
 // dumpState renders any value deeply and deterministically: it follows pointers (numbering
 // them, so aliasing shows), reads unexported fields, and sorts map entries. It knows nothing
 // of the catalog's layout, so it cannot miss a field the catalog adds later.
+// dumpContent is dumpState of a catalog without its history (Version and change log), the
+// last field: what a restored catalog must reproduce.
+func dumpContent(c *catalog.Catalog) string {
+	content, _, found := strings.Cut(dumpState(c), " hist:catalog.history{")
+	if !found {
+		panic("dumpContent: the catalog has no history field")
+	}
+	return content
+}
+
 func dumpState(v any) string {
 	var b strings.Builder
 	seen := map[uintptr]int{}

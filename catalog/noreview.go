@@ -70,7 +70,7 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 		return invalid("NoReviewUpdate", "SKUs", "min_live", "1")
 	}
 	for _, step := range plan {
-		step.apply()
+		c.applyNoReview(step)
 	}
 	return nil
 }
@@ -119,15 +119,15 @@ func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noRevie
 	return step, nil
 }
 
-// apply performs a checked change.
-func (st noReviewStep) apply() {
+// applyNoReview performs a checked change.
+func (c *Catalog) applyNoReview(st noReviewStep) {
 	r := st.rec
 	switch {
 	case st.in.Delete:
-		r.change(func(d *skuSpec) { d.deleted, d.revision = true, d.revision+1 })
+		c.revise(r, func(d *skuSpec) { d.deleted = true })
 		return
 	case st.in.Price.Valid && !st.in.Price.Decimal.Equal(r.sku.d.price):
-		r.change(func(d *skuSpec) { d.price, d.revision = st.in.Price.Decimal, d.revision+1 })
+		c.revise(r, func(d *skuSpec) { d.price = st.in.Price.Decimal })
 	}
 	r.sku.total = st.total
 	if st.in.Status != 0 {

@@ -92,7 +92,7 @@ func (c *Catalog) AddProduct(p ProductParams) error {
 	for _, s := range p.SKUs {
 		r := &skuRec{sku: newSKU(p.ID, s), prod: rec}
 		rec.skus = append(rec.skus, r)
-		c.skus[s.ID] = r
+		c.addSKU(r)
 	}
 	c.products[p.ID] = rec
 	return nil
@@ -106,11 +106,28 @@ func newSKU(productID string, s SKUParams) SKU {
 	}
 }
 
-// change replaces the SKU's spec with a changed copy (copy on write).
+// change replaces the SKU's spec with a changed copy (copy on write). A change that matters to
+// a buyer goes through (*Catalog).revise instead.
 func (r *skuRec) change(edit func(d *skuSpec)) {
 	d := *r.sku.d
 	edit(&d)
 	r.sku.d = &d
+}
+
+// revise makes a change that matters to a buyer (price, attributes, deletion): the SKU's next
+// revision, recorded in the catalog's history. Every revision goes through here.
+func (c *Catalog) revise(r *skuRec, edit func(d *skuSpec)) {
+	r.change(func(d *skuSpec) {
+		edit(d)
+		d.revision++
+	})
+	c.hist.revised(&r.sku)
+}
+
+// addSKU puts a SKU the catalog did not hold into its index, and into its history.
+func (c *Catalog) addSKU(r *skuRec) {
+	c.skus[r.sku.id] = r
+	c.hist.added(&r.sku)
 }
 
 // Product returns a copy of the product id.

@@ -124,14 +124,14 @@ func (c *Catalog) applyDraft(prod *product) {
 		r, ok := c.skus[s.ID]
 		if !ok {
 			r = &skuRec{sku: newSKU(prod.id, s), prod: prod}
-			c.skus[s.ID] = r
+			c.addSKU(r)
 		} else {
-			r.change(func(d *skuSpec) {
-				if !d.price.Equal(s.Price) || !slices.Equal(d.attrs, s.Attrs) {
-					d.revision++
-				}
-				d.code, d.attrs, d.price, d.marketPrice = s.Code, s.Attrs, s.Price, s.MarketPrice
-			})
+			edit := func(d *skuSpec) { d.code, d.attrs, d.price, d.marketPrice = s.Code, s.Attrs, s.Price, s.MarketPrice }
+			if !r.sku.d.price.Equal(s.Price) || !slices.Equal(r.sku.d.attrs, s.Attrs) {
+				c.revise(r, edit)
+			} else {
+				r.change(edit) // the code or the market price: nothing a buyer ordered by
+			}
 		}
 		skus = append(skus, r)
 	}
@@ -140,7 +140,7 @@ func (c *Catalog) applyDraft(prod *product) {
 			continue
 		}
 		if !r.sku.d.deleted {
-			r.change(func(d *skuSpec) { d.deleted, d.revision = true, d.revision+1 })
+			c.revise(r, func(d *skuSpec) { d.deleted = true })
 		}
 		skus = append(skus, r)
 	}
@@ -161,5 +161,6 @@ func (c *Catalog) PurgeSKU(productID, skuID string) error {
 	p := r.prod
 	p.skus = slices.DeleteFunc(slices.Clone(p.skus), func(x *skuRec) bool { return x == r })
 	delete(c.skus, skuID)
+	c.hist.purged(&r.sku)
 	return nil
 }

@@ -30,12 +30,16 @@ type Snapshot struct {
 	// Revision is the SKU's revision when the snapshot was taken; every change that matters to
 	// a buyer (price, attributes, deletion) bumps it.
 	Revision uint32 `json:"revision"`
+	// CatalogVersion is the catalog's version when the snapshot was taken (see Version); zero
+	// for a snapshot built outside the catalog.
+	CatalogVersion Version `json:"catalog_version,omitzero"`
 }
 
 // Equal reports whether two snapshots describe the same SKU state (prices compared by value).
 func (s Snapshot) Equal(o Snapshot) bool {
 	return s.ProductID == o.ProductID && s.SKUID == o.SKUID && s.Title == o.Title &&
-		s.Revision == o.Revision && s.Price.Equal(o.Price) && slices.Equal(s.Attrs, o.Attrs)
+		s.Revision == o.Revision && s.CatalogVersion == o.CatalogVersion && s.Price.Equal(o.Price) &&
+		slices.Equal(s.Attrs, o.Attrs)
 }
 
 // Validate checks a snapshot that came from outside the catalog (JSON, an API payload, a
@@ -67,13 +71,14 @@ type snapshotJSON struct {
 	Attrs     []Attr     `json:"attrs,omitempty"`
 	Price     money.Text `json:"price"`
 	Revision  uint32     `json:"revision"`
+	Version   Version    `json:"catalog_version,omitzero"`
 }
 
 // MarshalJSON writes the price as a string with exactly two decimals ("10.10").
 func (s Snapshot) MarshalJSON() ([]byte, error) {
 	return json.Marshal(snapshotJSON{
 		ProductID: s.ProductID, SKUID: s.SKUID, Title: s.Title, Attrs: s.Attrs,
-		Price: money.Text(s.Price), Revision: s.Revision,
+		Price: money.Text(s.Price), Revision: s.Revision, Version: s.CatalogVersion,
 	})
 }
 
@@ -85,7 +90,8 @@ func (s *Snapshot) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return fmt.Errorf("catalog: decoding snapshot: %w", err)
 	}
-	out := Snapshot{ProductID: w.ProductID, SKUID: w.SKUID, Title: w.Title, Attrs: w.Attrs, Price: decimal.Decimal(w.Price), Revision: w.Revision}
+	out := Snapshot{ProductID: w.ProductID, SKUID: w.SKUID, Title: w.Title, Attrs: w.Attrs, Price: decimal.Decimal(w.Price), Revision: w.Revision,
+		CatalogVersion: w.Version}
 	if err := out.Validate(); err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func (c *Catalog) RestoreProduct(s ProductState) error {
 			d: &skuSpec{code: st.Code, attrs: slices.Clone(st.Attrs), price: st.Price, marketPrice: st.MarketPrice,
 				revision: st.Revision, deleted: st.Deleted},
 		}}
-		c.skus[st.ID] = rec.skus[i]
+		c.addSKU(rec.skus[i])
 	}
 	c.products[s.ID] = rec
 	return nil

@@ -55,7 +55,11 @@ func TestRestoreRoundTrip(t *testing.T) {
 		got, _ := r.ProductState(id)
 		assert.Equal(t, dumpState(want), dumpState(got), id)
 	}
-	assert.Equal(t, dumpState(c), dumpState(r), "the whole restored catalog is the same")
+	assert.Equal(t, dumpContent(c), dumpContent(r), "the whole restored catalog is the same")
+	assert.NotEqual(t, c.Version(), r.Version(), "a restored catalog has a history of its own")
+	_, ok := r.ChangedSince(nil, c.Version())
+	assert.False(t, ok, "so it cannot answer for the old one: snapshots from before take the per-line path")
+	assert.Equal(t, r.Version(), restoreAll(t, c).Version(), "the same restore, the same version")
 
 	// And it behaves the same: an old snapshot still drifts, the draft can still be approved.
 	snap := catalog.Snapshot{ProductID: "tea", SKUID: "tea-250", Price: yuan("128"), Attrs: attrs("规格", "250g"), Revision: 1}

@@ -37,6 +37,9 @@ type Order struct {
 	discount decimal.Decimal
 	// totals in fen, computed once by New/Restore.
 	productFen, paidFen int64
+	// catalogVersion is the lines' snapshots' common catalog version, computed once
+	// by New/Restore (the snapshots never change).
+	catalogVersion catalog.Version
 
 	policy       DeadlinePolicy
 	parcels      []Parcel
@@ -107,6 +110,7 @@ func New(p NewParams) (*Order, error) {
 	if err := o.validateHeader(); err != nil {
 		return nil, err
 	}
+	o.catalogVersion = commonCatalogVersion(o.lines)
 	return o, nil
 }
 

@@ -86,5 +86,6 @@ func Restore(s Snapshot) (*Order, error) {
 	if err := o.validateState(); err != nil {
 		return nil, err
 	}
+	o.catalogVersion = commonCatalogVersion(o.lines)
 	return o, nil
 }

@@ -95,6 +95,60 @@ func BenchmarkCheck(b *testing.B) {
 	})
 }
 
+// BenchmarkCheckCatalogChanged is BenchmarkCheck when the catalog did change after the order,
+// in the two other ways Check meets it: other SKUs were repriced (the catalog names them, and
+// every line is compared by name with those few), or the catalog cannot tell what changed (the
+// snapshots carry no catalog version, as when decoded from the platform), so that every line
+// is looked up.
+func BenchmarkCheckCatalogChanged(b *testing.B) {
+	b.Run("others-repriced", func(b *testing.B) {
+		benchLines(b, func(b *testing.B, req shipping.Request) func() {
+			repriceOthers(b, req.SKUs.(*catalog.Catalog), 4)
+			require.True(b, shipping.Check(req).OK())
+			return func() { _ = shipping.Check(req) }
+		})
+	})
+	b.Run("version-unknown", func(b *testing.B) {
+		benchLines(b, func(b *testing.B, req shipping.Request) func() {
+			req.Order = withoutCatalogVersion(b, req.Order)
+			require.True(b, shipping.Check(req).OK())
+			return func() { _ = shipping.Check(req) }
+		})
+	})
+}
+
+// repriceOthers adds a product of n SKUs that no order holds and reprices each of them.
+func repriceOthers(tb testing.TB, c *catalog.Catalog, n int) {
+	tb.Helper()
+	var skus []catalog.SKUParams
+	var update catalog.NoReviewUpdate
+	for i := range n {
+		id := fmt.Sprintf("other-%d", i)
+		skus = append(skus, catalog.SKUParams{ID: id, Price: dec("10.00"), Stock: 10,
+			Attrs: []catalog.Attr{{Key: "颜色", Value: id}}})
+		update.SKUs = append(update.SKUs, catalog.NoReviewSKU{ID: id, Price: decimal.NewNullDecimal(dec("9.00"))})
+	}
+	require.NoError(tb, c.AddProduct(catalog.ProductParams{ID: "other", Title: "别的", CategoryID: "c",
+		Images: []string{"x.jpg"}, SKUs: skus}))
+	require.NoError(tb, c.List("other"))
+	require.NoError(tb, c.UpdateWithoutReview("other", update))
+	_, ok := c.ChangedSince(nil, c.Version())
+	require.True(tb, ok)
+}
+
+// withoutCatalogVersion restores o with snapshots that carry no catalog version.
+func withoutCatalogVersion(tb testing.TB, o *order.Order) *order.Order {
+	tb.Helper()
+	st := o.Snapshot()
+	for i := range st.Lines {
+		st.Lines[i].Snapshot.CatalogVersion = catalog.Version{}
+	}
+	out, err := order.Restore(st)
+	require.NoError(tb, err)
+	require.True(tb, out.CatalogVersion().IsZero())
+	return out
+}
+
 // BenchmarkNaiveCheck is the straightforward map-based check (naiveCheck) on the same input:
 // the reference Check must beat by 2×.
 func BenchmarkNaiveCheck(b *testing.B) {

@@ -16,6 +16,8 @@ import (
 // still be found (with Deleted() true) so that a deletion is reported as such. A lookup that
 // also has DriftOfSnapshot(*catalog.Snapshot) catalog.Drift, as *catalog.Catalog does, is
 // asked that instead (the same rules, without copying), and LookupSKU only for a drifted SKU.
+// *catalog.Catalog is first asked which SKUs changed since the order's snapshots
+// (ChangedSince), so that only their lines are compared.
 type SKULookup interface {
 	LookupSKU(productID, skuID string) (catalog.SKU, bool)
 }

@@ -13,25 +13,43 @@ import (
 // drift compares, for every line the parcels ship, the line's snapshot with the live SKU
 // (606031). Each drifted line is reported once, at the first parcel that carries it. Items the
 // order does not know, and bad quantities, are the order's rules and skipped here.
+//
+// With the catalog itself as the lookup, it first asks which SKUs changed since the order's
+// snapshots were taken (the order's CatalogVersion): usually none, and then there is nothing
+// to compare; a few, and only their lines are compared. The same report either way (a property
+// test holds the two to it); the difference is one catalog lookup per line.
 func (c *checker) drift() {
 	if isNil(c.req.SKUs) {
 		return
 	}
 	dp := newDriftPass(c.req.SKUs)
+	if !dp.narrow(c.req.Order) {
+		return // nothing changed since the order: no line can have drifted
+	}
 	dp.run(c.req.Order, c.req.Parcels)
 	c.r.Blockers = append(c.r.Blockers, dp.found...)
 }
+
+// maxSuspects is how many SKU changes since the order the drift pass compares by name, line by
+// line; beyond that, it asks the catalog about every line.
+const maxSuspects = 8
 
 // driftPass is one drift check. It keeps its findings to itself (found) rather than pointing
 // back at the checker, so that the checker, which it would otherwise drag along to the heap
 // with the pointers it hands to the lookup, stays on the stack.
 type driftPass struct {
-	lookup   SKULookup
-	cat      *catalog.Catalog  // the lookup, when it is the catalog: called directly
-	fast     snapshotDrifter   // the lookup, when it has the in-place query
-	held     *catalog.Snapshot // what fast is handed: through an interface a pointer escapes
-	reported []int             // lines already reported as drifted
-	found    []Blocker
+	lookup SKULookup
+	cat    *catalog.Catalog  // the lookup, when it is the catalog: called directly
+	fast   snapshotDrifter   // the lookup, when it has the in-place query
+	held   *catalog.Snapshot // what fast is handed: through an interface a pointer escapes
+	// suspects[:nSuspects], when narrowed, are the only SKUs that can have drifted: those the
+	// catalog says changed since the order's catalog version. A count, not a slice: a slice
+	// into the pass itself would move the pass to the heap.
+	suspects  [maxSuspects]string
+	nSuspects int
+	narrowed  bool
+	reported  []int // lines already reported as drifted
+	found     []Blocker
 }
 
 func newDriftPass(lookup SKULookup) driftPass {
@@ -43,6 +61,36 @@ func newDriftPass(lookup SKULookup) driftPass {
 		}
 	}
 	return dp
+}
+
+// narrow asks the catalog which SKUs changed since the order's snapshots were taken. It
+// returns false when none did: then no line can have drifted. When the catalog cannot tell
+// (snapshots from outside it, of different moments, or of another history: another catalog,
+// or this one rebuilt), or more than maxSuspects SKU events happened since, every line is
+// compared.
+func (dp *driftPass) narrow(o *order.Order) bool {
+	if dp.cat == nil {
+		return true
+	}
+	since, now := o.CatalogVersion(), dp.cat.Version()
+	if since.IsZero() || now.Seq < since.Seq || now.Seq-since.Seq > maxSuspects {
+		return true // cannot tell, or too many to compare by name: not worth listing them
+	}
+	changed, ok := dp.cat.ChangedSince(dp.suspects[:0], since)
+	switch {
+	case !ok:
+		return true
+	case len(changed) == 0:
+		return false
+	}
+	dp.nSuspects, dp.narrowed = len(changed), true
+	return true
+}
+
+// unchanged reports whether the line's SKU certainly did not change since the order: the pass
+// is narrowed and the SKU is not a suspect.
+func (dp *driftPass) unchanged(l *order.Line) bool {
+	return dp.narrowed && !slices.Contains(dp.suspects[:dp.nSuspects], l.Snapshot.SKUID)
 }
 
 // run checks the lines the parcels ship. Parcels usually list items in the order's line
@@ -64,8 +112,10 @@ func (dp *driftPass) run(o *order.Order, parcels []order.Parcel) {
 			if it.SKUID != l.Snapshot.SKUID {
 				continue
 			}
-			if d := dp.cat.DriftOfSnapshot(&l.Snapshot); d.Any() {
-				dp.report(li, &l, cur.pi, it, d)
+			if !dp.unchanged(&l) {
+				if d := dp.cat.DriftOfSnapshot(&l.Snapshot); d.Any() {
+					dp.report(li, &l, cur.pi, it, d)
+				}
 			}
 			if !cur.advance() {
 				return
@@ -130,7 +180,7 @@ func (c *itemCursor) next() bool {
 
 // line checks the line li that item it of parcel pi names, with whatever query the lookup has.
 func (dp *driftPass) line(li int, l *order.Line, pi int, it *order.Item) {
-	if l.Snapshot.ProductID != it.ProductID {
+	if l.Snapshot.ProductID != it.ProductID || dp.unchanged(l) {
 		return
 	}
 	var d catalog.Drift
