@@ -82,6 +82,25 @@ func BenchmarkPayoutFen(b *testing.B) {
 	}
 }
 
+// BenchmarkResultDecimal builds the decimal result alone (what Amount does), from the payouts
+// of the same inputs: the part of BenchmarkPayout no integer arithmetic can remove, since every
+// non-zero decimal.Decimal costs two allocations (its big.Int and the big.Int's word).
+func BenchmarkResultDecimal(b *testing.B) {
+	p := compensation.Default()
+	fens := make([]int64, len(benchAmounts))
+	for i, amount := range benchAmounts {
+		got, err := p.Payout(amount)
+		require.NoError(b, err)
+		fens[i] = got.AmountFen()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		benchSink = money.Yuan(fens[i&1023])
+		i++
+	}
+}
+
 // BenchmarkPayoutNaiveDecimal is the same work done with decimal arithmetic.
 func BenchmarkPayoutNaiveDecimal(b *testing.B) {
 	tiers := compensation.Default().Tiers()
