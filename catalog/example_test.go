@@ -149,3 +149,31 @@ func ExampleOverview_ConversionRate() {
 	// 转化率 66.67%, 客单价 ¥128.00
 	// rate without visits: false
 }
+
+// Which SKUs changed since an order's snapshot was taken: what a shipment check asks before it
+// compares any line.
+func ExampleCatalog_ChangedSince() {
+	c := exampleCatalog()
+	snap, err := c.Snapshot("longjing", "longjing-250")
+	if err != nil {
+		panic(err)
+	}
+	changed, ok := c.ChangedSince(nil, snap.CatalogVersion)
+	fmt.Println("right after the order:", changed, ok)
+
+	err = c.UpdateWithoutReview("pu-erh", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{
+		{ID: "pu-erh-357", Price: decimal.NewNullDecimal(decimal.RequireFromString("258"))},
+	}})
+	if err != nil {
+		panic(err)
+	}
+	changed, ok = c.ChangedSince(nil, snap.CatalogVersion)
+	fmt.Println("after a price change:", changed, ok)
+
+	_, ok = catalog.New().ChangedSince(nil, snap.CatalogVersion)
+	fmt.Println("another catalog can tell:", ok)
+	// Output:
+	// right after the order: [] true
+	// after a price change: [pu-erh-357] true
+	// another catalog can tell: false
+}
