@@ -80,7 +80,7 @@ func BenchmarkReserve(b *testing.B) {
 }
 
 // BenchmarkLookupSKUDrifted is the per-line check a shipment makes: find the live SKU and
-// compare it with the order's snapshot (same revision: the fast path).
+// compare it with the order's snapshot (a SKU value compares price and attributes).
 func BenchmarkLookupSKUDrifted(b *testing.B) {
 	c := benchCatalog(b, 10_000)
 	snap, err := c.Snapshot("p004711", "p004711-a")

@@ -21,6 +21,10 @@ type Catalog struct {
 type skuRec struct {
 	sku  SKU
 	prod *product
+	// changedAt is the catalog's Seq after the SKU's latest event (added or revised): a
+	// snapshot taken at a version of this catalog's history with that Seq or a later one saw
+	// the SKU as it is.
+	changedAt uint64
 }
 
 // New returns an empty catalog.

@@ -63,31 +63,27 @@ func (d Drift) join(text func(int) string, sep, none string) string {
 	return strings.Join(parts, sep)
 }
 
-// Drifted compares the live SKU s with an order's snapshot of it. Fast path: the same revision
-// on a SKU that is not deleted means no drift, without looking at price or attributes (0
-// allocations, a few nanoseconds). Otherwise it compares: a deleted SKU, or a snapshot of
-// another SKU, is DriftDeleted; a different price (by value) is DriftPrice; different
-// attributes are DriftAttrs. A revision of 0 in the snapshot (one built outside the catalog)
-// never takes the fast path, because live revisions start at 1.
+// Drifted compares the live SKU s with an order's snapshot of it: a deleted SKU, or a snapshot
+// of another SKU, is DriftDeleted; a different price (by value) is DriftPrice; different
+// attributes are DriftAttrs. It compares content, never revisions alone: a revision means
+// something only within one catalog's history (a catalog rebuilt from the platform's
+// product/get starts every SKU at revision 1 again), and a SKU value does not know its catalog.
+// (*Catalog).DriftOfSnapshot does, and skips the comparison when the catalog can vouch that
+// the SKU did not change since the snapshot. It allocates nothing.
 func (s SKU) Drifted(snap Snapshot) Drift { return drift(&s, &snap) }
 
-// drift is the one implementation of Drifted, shared with (*Catalog).DriftOfSnapshot.
+// drift is the one implementation of Drifted.
 func drift(s *SKU, snap *Snapshot) Drift {
 	if s.d == nil || snap.SKUID != s.id || snap.ProductID != s.productID {
 		return DriftDeleted
 	}
-	return driftSameSKU(s.d, snap)
+	return compareSpec(s.d, snap)
 }
 
-// driftSameSKU compares a snapshot with the spec of the SKU it names (the IDs already
-// matched; nil is the zero SKU). Same revision on a SKU that is not deleted: no drift, without
-// comparing content.
-func driftSameSKU(d *skuSpec, snap *Snapshot) Drift {
-	switch {
-	case d == nil || d.deleted:
+// compareSpec compares a snapshot with the spec of the SKU it names (the IDs already matched).
+func compareSpec(d *skuSpec, snap *Snapshot) Drift {
+	if d.deleted {
 		return DriftDeleted
-	case snap.Revision == d.revision && snap.Revision != 0:
-		return DriftNone
 	}
 	var out Drift
 	if !snap.Price.Equal(d.price) {
@@ -110,7 +106,9 @@ func DriftOf(snap Snapshot, live SKU, found bool) Drift {
 
 // DriftOfSnapshot is LookupSKU followed by DriftOf in one step, without copying the SKU or the
 // snapshot: the per-line check of a shipment. A SKU that is not in the catalog is
-// DriftDeleted. It allocates nothing; a nil *Catalog finds nothing.
+// DriftDeleted. When the snapshot's CatalogVersion is a moment of this catalog's history and
+// the SKU's latest event (added, revised) came no later, the SKU is as the snapshot saw it:
+// no drift, without comparing content. It allocates nothing; a nil *Catalog finds nothing.
 func (c *Catalog) DriftOfSnapshot(snap *Snapshot) Drift {
 	if c == nil {
 		return DriftDeleted
@@ -119,5 +117,8 @@ func (c *Catalog) DriftOfSnapshot(snap *Snapshot) Drift {
 	if !ok || r.sku.productID != snap.ProductID {
 		return DriftDeleted
 	}
-	return driftSameSKU(r.sku.d, snap)
+	if r.changedAt <= snap.CatalogVersion.Seq && c.hist.vouches(snap.CatalogVersion) {
+		return DriftNone
+	}
+	return compareSpec(r.sku.d, snap)
 }

@@ -53,12 +53,17 @@ func TestDrifted(t *testing.T) {
 			approve(t, c, p)
 		}, want: catalog.DriftDeleted},
 		{name: "snapshot built outside the catalog, revision 0, same content", snap: func(s catalog.Snapshot) catalog.Snapshot {
-			s.Revision = 0
+			s.Revision, s.CatalogVersion = 0, catalog.Version{}
 			s.Price = yuan("128")
 			return s
 		}, want: catalog.DriftNone},
 		{name: "snapshot built outside the catalog, revision 0, other price", snap: func(s catalog.Snapshot) catalog.Snapshot {
-			s.Revision = 0
+			s.Revision, s.CatalogVersion = 0, catalog.Version{}
+			s.Price = yuan("1")
+			return s
+		}, want: catalog.DriftPrice},
+		{name: "same revision, other price, no catalog version", snap: func(s catalog.Snapshot) catalog.Snapshot {
+			s.CatalogVersion = catalog.Version{}
 			s.Price = yuan("1")
 			return s
 		}, want: catalog.DriftPrice},
@@ -156,4 +161,46 @@ func TestDriftText(t *testing.T) {
 	assert.True(t, d.Has(catalog.DriftPrice))
 	assert.True(t, d.Has(catalog.DriftPrice|catalog.DriftDeleted))
 	assert.False(t, d.Has(catalog.DriftAttrs))
+}
+
+// TestDriftAcrossHistories: a revision means something only within one catalog's history. A
+// catalog rebuilt from the platform (every SKU at revision 1 again) or a SKU purged and added
+// back (revision 1 again) must not pass for the SKU an older snapshot saw.
+func TestDriftAcrossHistories(t *testing.T) {
+	t.Parallel()
+	t.Run("rebuilt with another price", func(t *testing.T) {
+		t.Parallel()
+		old := newShop(t)
+		snap, err := old.Snapshot("cup", "cup-1")
+		require.NoError(t, err)
+		require.Equal(t, uint32(1), snap.Revision)
+
+		state, ok := old.ProductState("cup")
+		require.True(t, ok)
+		state.SKUs[0].Price = yuan("35.00") // repriced on the platform while the host was down
+		rebuilt := catalog.New()
+		require.NoError(t, rebuilt.AddCategory(catalog.CategoryParams{ID: "drinks", Name: "茶饮"}))
+		require.NoError(t, rebuilt.RestoreProduct(state))
+		live := mustSKU(t, rebuilt, "cup", "cup-1")
+		require.Equal(t, snap.Revision, live.Revision(), "the same revision number")
+
+		assert.Equal(t, catalog.DriftPrice, rebuilt.DriftOfSnapshot(&snap))
+		assert.Equal(t, catalog.DriftPrice, live.Drifted(snap))
+	})
+	t.Run("purged and added back", func(t *testing.T) {
+		t.Parallel()
+		c := newShop(t)
+		snap, err := c.Snapshot("tea", "tea-500")
+		require.NoError(t, err)
+		require.NoError(t, c.UpdateWithoutReview("tea", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{{ID: "tea-500", Delete: true}}}))
+		require.NoError(t, c.PurgeSKU("tea", "tea-500"))
+		p := teaParams()
+		p.SKUs[1].Price = yuan("199.00")
+		approve(t, c, p)
+		live := mustSKU(t, c, "tea", "tea-500")
+		require.Equal(t, snap.Revision, live.Revision(), "a new SKU under the old ID, at revision 1 again")
+
+		assert.Equal(t, catalog.DriftPrice, c.DriftOfSnapshot(&snap))
+		assert.Equal(t, catalog.DriftPrice, live.Drifted(snap))
+	})
 }

@@ -122,12 +122,14 @@ func (c *Catalog) revise(r *skuRec, edit func(d *skuSpec)) {
 		d.revision++
 	})
 	c.hist.revised(&r.sku)
+	r.changedAt = c.hist.now.Seq
 }
 
 // addSKU puts a SKU the catalog did not hold into its index, and into its history.
 func (c *Catalog) addSKU(r *skuRec) {
 	c.skus[r.sku.id] = r
 	c.hist.added(&r.sku)
+	r.changedAt = c.hist.now.Seq
 }
 
 // Product returns a copy of the product id.

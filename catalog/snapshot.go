@@ -28,10 +28,14 @@ type Snapshot struct {
 	Attrs     []Attr          `json:"attrs,omitempty"`
 	Price     decimal.Decimal `json:"price"`
 	// Revision is the SKU's revision when the snapshot was taken; every change that matters to
-	// a buyer (price, attributes, deletion) bumps it.
+	// a buyer (price, attributes, deletion) bumps it. It is for people reading the order:
+	// drift is decided from the content and the catalog version, since revisions restart at 1
+	// when a catalog is rebuilt from the platform.
 	Revision uint32 `json:"revision"`
 	// CatalogVersion is the catalog's version when the snapshot was taken (see Version); zero
-	// for a snapshot built outside the catalog.
+	// for a snapshot built outside the catalog. With it the catalog vouches for the snapshot
+	// it handed out: clear it when changing any other field, or the catalog may take the
+	// snapshot for what it saw.
 	CatalogVersion Version `json:"catalog_version,omitzero"`
 }
 

@@ -11,7 +11,9 @@ import (
 
 // ProductState is everything the catalog holds about one product: what a host persists, and
 // hands back to RestoreProduct to rebuild the catalog (after a restart, or from the platform's
-// product/get). Revisions are part of it: restoring them keeps orders' snapshots comparable.
+// product/get). Revisions are part of it, so that restored SKUs keep the numbers orders show;
+// a restored catalog starts a history of its own (see Version), so older snapshots are
+// compared by content.
 type ProductState struct {
 	ID, Title, CategoryID, Description string
 	Images                             []string

@@ -93,6 +93,12 @@ func (h *history) record(s *SKU, kind byte) {
 	h.log = append(h.log, skuEvent{at: h.now, skuID: s.id})
 }
 
+// vouches reports whether v is a moment of this history that the log still holds.
+func (h *history) vouches(v Version) bool {
+	at, ok := h.versionAt(v.Seq)
+	return ok && at == v && !v.IsZero()
+}
+
 // versionAt returns the version the history had at seq, and false if the log no longer
 // holds it.
 func (h *history) versionAt(seq uint64) (Version, bool) {
@@ -138,10 +144,7 @@ func (c *Catalog) Version() Version {
 // one older than the latest 1,024 events it remembers: then every SKU must be compared. It
 // allocates only when dst has no room.
 func (c *Catalog) ChangedSince(dst []string, v Version) ([]string, bool) {
-	if c == nil || v.IsZero() {
-		return dst, false
-	}
-	if at, ok := c.hist.versionAt(v.Seq); !ok || at != v {
+	if c == nil || !c.hist.vouches(v) {
 		return dst, false
 	}
 	log := c.hist.log
