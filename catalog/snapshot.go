@@ -39,7 +39,8 @@ type Snapshot struct {
 	CatalogVersion Version `json:"catalog_version,omitzero"`
 }
 
-// Equal reports whether two snapshots describe the same SKU state (prices compared by value).
+// Equal reports whether two snapshots are the same in every field, the catalog version
+// included (prices compared by value).
 func (s Snapshot) Equal(o Snapshot) bool {
 	return s.ProductID == o.ProductID && s.SKUID == o.SKUID && s.Title == o.Title &&
 		s.Revision == o.Revision && s.CatalogVersion == o.CatalogVersion && s.Price.Equal(o.Price) &&
