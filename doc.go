@@ -10,10 +10,12 @@
 //
 // # Packages and how data flows
 //
-//   - [github.com/wxshop-go/wxshop/catalog]: the shop, categories, shelves (货架), products, SKUs
-//     and stock; why an item cannot be bought; the Snapshot an order line keeps of its SKU.
+//   - [github.com/wxshop-go/wxshop/shop]: the seller: its kind, its profile, its figures.
+//   - [github.com/wxshop-go/wxshop/catalog]: categories, shelves (货架), products, SKUs and stock;
+//     why an item cannot be bought; the Snapshot an order line keeps of its SKU.
 //   - [github.com/wxshop-go/wxshop/order]: the order aggregate and its state machine, carrying the
-//     platform's status codes; parcels, ship-by deadlines and delivery negotiation.
+//     platform's status codes; parcels, ship-by deadlines and delivery negotiation; the one
+//     table of shipment refusals (order.Rule) and the refund ledger.
 //   - [github.com/wxshop-go/wxshop/aftersale]: after-sale cases and the non-shipment dispute,
 //     whose verdict pays compensation.
 //   - [github.com/wxshop-go/wxshop/shipping]: Check, the pre-flight report of every reason an order
@@ -21,11 +23,13 @@
 //   - [github.com/wxshop-go/wxshop/compensation]: payout policies as data.
 //   - [github.com/wxshop-go/wxshop/wxapi]: the WeChat Shop API's JSON in and out of the model.
 //
-// Data flows one way. A host decodes what the platform sends (wxapi) or loads its own records,
-// builds a catalog and orders, opens after-sale cases against orders, and asks shipping.Check
-// whether an order can be shipped before it calls the platform; wxapi encodes the delivery
-// request. The domain packages do no I/O and never read the clock: every method that needs a
-// time takes one.
+// Data flows one way. A host decodes what the platform sends (wxapi, through
+// order.FromPlatform) or restores its own records (order.Restore, aftersale.Restore), builds a
+// catalog and orders, opens after-sale cases against orders, and asks shipping.Check whether an
+// order can be shipped before it calls the platform; wxapi encodes the delivery request. Each
+// fact has one owner: the order owns the shipment refusals and the refund ledger, the catalog
+// owns drift, and the packages above them call them rather than restate them. The domain
+// packages do no I/O and never read the clock: every method that needs a time takes one.
 //
 // # A worked example
 //

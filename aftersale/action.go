@@ -45,9 +45,6 @@ var actions = enum.New("aftersale.Action",
 // Actions returns every action in value order.
 func Actions() []Action { return actions.Values() }
 
-// ParseAction parses a stable name ("return_goods").
-func ParseAction(name string) (Action, error) { return actions.Parse(name) }
-
 // String returns the stable English name ("return_goods").
 func (a Action) String() string { return actions.Name(a) }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -32,7 +33,7 @@ type Case struct {
 	returnWaybill Waybill   // the buyer's parcel back to the merchant
 	receivedAt    time.Time // when the merchant confirmed the returned goods
 	sendWaybill   Waybill   // the exchange or missing goods going to the buyer
-	refund        decimal.Decimal
+	refund        int64     // fen
 	refundedAt    time.Time
 	closedAt      time.Time // when the case reached a FINAL status
 
@@ -61,6 +62,7 @@ func (c *Case) Detail() string { return c.detail }
 func (c *Case) Items() []order.Item { return slices.Clone(c.items) }
 
 // Units returns the number of units the case holds of a SKU (0 for a SKU it does not cover).
+// A case covers one SKU on the platform, a handful at most in wxshop, so this is a scan.
 func (c *Case) Units(skuID string) int {
 	for _, it := range c.items {
 		if it.SKUID == skuID {
@@ -90,23 +92,16 @@ func (c *Case) ReceivedAt() time.Time { return c.receivedAt }
 func (c *Case) SendWaybill() Waybill { return c.sendWaybill }
 
 // Refunded returns the amount refunded to the buyer (zero when nothing was), and when.
-func (c *Case) Refunded() (decimal.Decimal, time.Time) { return c.refund, c.refundedAt }
+func (c *Case) Refunded() (decimal.Decimal, time.Time) { return money.Yuan(c.refund), c.refundedAt }
 
 // ClosedAt returns when the case reached a FINAL status, and false while it has not.
 func (c *Case) ClosedAt() (time.Time, bool) { return c.closedAt, !c.closedAt.IsZero() }
 
-// Open reports whether the case blocks shipping its order as far as the case knows, without a
-// clock: true for OPEN statuses and for SEMI ones, whose escalation window only a later command
-// (Expire) can close; false once the case is FINAL. Use OpenAt when the time is known.
-func (c *Case) Open() bool {
-	cl := c.status.Class()
-	return cl == ClassOpen || cl == ClassSemi
-}
-
-// OpenAt reports whether the case blocks shipping at time at: OPEN statuses always, SEMI
-// statuses (MERCHANT_REJECT_*, RETURN_CLOSED) until EscalationWindow after the rejection,
-// FINAL statuses never.
-func (c *Case) OpenAt(at time.Time) bool {
+// BlocksShipping reports whether the case still blocks shipping its order at time at (the
+// platform refuses with 108009): OPEN statuses always; SEMI statuses (MERCHANT_REJECT_*,
+// RETURN_CLOSED) until EscalationWindow after the rejection, while the buyer may still ask the
+// platform to intervene; FINAL statuses never.
+func (c *Case) BlocksShipping(at time.Time) bool {
 	switch c.status.Class() {
 	case ClassOpen:
 		return true

@@ -55,9 +55,6 @@ var classOf = [numStatuses]Class{
 // Classes returns every class in value order.
 func Classes() []Class { return classes.Values() }
 
-// ParseClass parses a stable name ("open", "semi", "final").
-func ParseClass(name string) (Class, error) { return classes.Parse(name) }
-
 // String returns the stable English name ("semi").
 func (c Class) String() string { return classes.Name(c) }
 

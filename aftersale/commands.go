@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -34,8 +35,11 @@ func (c *Case) Reject(reason string, at time.Time) (Event, error) {
 	if err != nil {
 		return Event{}, err
 	}
-	if strings.TrimSpace(reason) == "" {
+	switch {
+	case strings.TrimSpace(reason) == "":
 		return Event{}, &RequestError{Field: "rejection reason", Reason: "empty"}
+	case !text.Valid(reason):
+		return Event{}, &RequestError{Field: "rejection reason", Reason: "not valid UTF-8"}
 	}
 	ev := c.apply(ActionReject, to, at)
 	c.rejection = reason
@@ -71,10 +75,11 @@ func (c *Case) ConfirmReceipt(at time.Time) (Event, error) {
 }
 
 // Refund is the merchant refunding amount to the buyer: a refund-only case from
-// MERCHANT_PROCESSING, a return once the goods are confirmed received. amount must be a valid
-// amount above zero and at most what the buyer paid for the case's units (PaidFor); less is a
-// partial refund. The case ends refunded and the order counts its units as refunded; the
-// event's OrderClosable says whether every unit of the order is now refunded.
+// MERCHANT_PROCESSING, a return once the goods are confirmed received. The order's ledger
+// decides what may be refunded (order.RefundAfterSale): at most what the buyer paid for the
+// case's units (PaidFor), above zero unless those units were paid nothing; less is a partial
+// refund. The case ends refunded and the order counts its units as refunded; the event's
+// OrderClosable says whether every unit of the order is now refunded.
 func (c *Case) Refund(o *order.Order, amount decimal.Decimal, at time.Time) (Event, error) {
 	to, err := c.step(ActionRefund, at)
 	if err != nil {
@@ -83,11 +88,7 @@ func (c *Case) Refund(o *order.Order, amount decimal.Decimal, at time.Time) (Eve
 	if err := c.checkOrder(o); err != nil {
 		return Event{}, err
 	}
-	refund, err := c.checkRefund(o, amount)
-	if err != nil {
-		return Event{}, err
-	}
-	return c.finish(o, ActionRefund, to, refund, at)
+	return c.finish(o, ActionRefund, to, amount, at)
 }
 
 // Cancel is the buyer withdrawing the request, before the merchant acted, after a rejection,
@@ -106,7 +107,7 @@ func (c *Case) Cancel(o *order.Order, at time.Time) (Event, error) {
 	if err := c.checkOrder(o); err != nil {
 		return Event{}, err
 	}
-	ev, err := c.finish(o, ActionCancel, to, decimal.Decimal{}, at)
+	ev, err := c.finish(o, ActionCancel, to, decimal.Zero, at)
 	if err == nil && c.dispute.Status != 0 {
 		c.dispute.Status, c.dispute.WithdrawnAt = DisputeWithdrawn, at
 	}
@@ -141,7 +142,7 @@ func (c *Case) ReceiveGoods(o *order.Order, at time.Time) (Event, error) {
 	if err := c.checkOrder(o); err != nil {
 		return Event{}, err
 	}
-	return c.finish(o, ActionReceiveGoods, to, decimal.Decimal{}, at)
+	return c.finish(o, ActionReceiveGoods, to, decimal.Zero, at)
 }
 
 // Expire closes a rejected case whose escalation window lapsed without the buyer going to the
@@ -155,7 +156,7 @@ func (c *Case) Expire(o *order.Order, at time.Time) (Event, error) {
 	if err := c.checkOrder(o); err != nil {
 		return Event{}, err
 	}
-	return c.finish(o, ActionExpire, to, decimal.Decimal{}, at)
+	return c.finish(o, ActionExpire, to, decimal.Zero, at)
 }
 
 // step checks that the case accepts action a at time at: the time is not before the case's
@@ -175,11 +176,12 @@ func (c *Case) step(a Action, at time.Time) (Status, error) {
 	return cl.to, nil
 }
 
-// checkTime refuses a command dated before the case's last change.
+// checkTime refuses a command dated before the case's last change, or outside the years 1 to
+// 9999: the same rule as the order's.
 func (c *Case) checkTime(at time.Time) error {
-	if at.Before(c.changed) {
-		return fmt.Errorf("%w: case %s: %s is before %s", ErrTimeOrder, c.id,
-			at.Format(time.RFC3339), c.changed.Format(time.RFC3339))
+	if at.Before(c.changed) || !inYears(at) {
+		return fmt.Errorf("%w: case %s: %s is before its last change at %s, or outside the years 1 to 9999", ErrTimeOrder, c.id,
+			stamp(at), stamp(c.changed))
 	}
 	return nil
 }
@@ -207,53 +209,33 @@ func (c *Case) apply(a Action, to Status, at time.Time) Event {
 }
 
 // finish ends the case in the FINAL status to, and only after the order accepted the end does
-// the case change. The order learns how the units ended: refunded, with refund shared out over
-// the lines (its ledger refuses more than a line paid); exchanged or re-sent
-// (MERCHANT_EXCHANGE_SUCCESS: no new after-sale for them); or released, eligible again. refund
-// is zero for an ending without a refund.
-func (c *Case) finish(o *order.Order, a Action, to Status, refund decimal.Decimal, at time.Time) (Event, error) {
+// the case change. The order learns how the units ended: refunded with amount, which its ledger
+// shares out over the lines and checks; exchanged or re-sent (MERCHANT_EXCHANGE_SUCCESS: no new
+// after-sale for them); or released, eligible again. amount is zero for an ending without a
+// refund.
+func (c *Case) finish(o *order.Order, a Action, to Status, amount decimal.Decimal, at time.Time) (Event, error) {
 	var released order.AfterSaleReleased
 	var err error
 	switch {
 	case to.Refunded():
-		var refunds []order.Refund
-		fen, _ := money.ToFen("refund", refund) // checkRefund or Judge produced it
-		if refunds, err = splitRefund(o, c.items, fen); err == nil {
-			released, err = o.RefundAfterSale(refunds, at)
-		}
+		released, err = o.RefundAfterSale(c.items, amount, at)
 	case to == StatusMerchantExchangeSuccess:
 		released, err = o.CompleteAfterSale(c.items, at)
 	default:
-		released, err = o.ReleaseAfterSale(c.items, false, at)
+		released, err = o.ReleaseAfterSale(c.items, at)
 	}
 	if err != nil {
 		return Event{}, fmt.Errorf("aftersale: case %s: %w", c.id, err)
 	}
 	ev := c.apply(a, to, at)
 	if to.Refunded() {
-		c.refund, c.refundedAt = refund, at
-		ev.Refund = refund
+		c.refund, _ = money.ToFen("refund", released.Amount) // the order's ledger accepted it
+		c.refundedAt = at
+		ev.Refund = released.Amount
 	}
 	ev.Order = released
 	ev.OrderClosable = CanCloseOrder(o)
 	return ev, nil
-}
-
-// checkRefund validates a refund amount — a valid amount, above zero, at most PaidFor — and
-// returns it with two decimals.
-func (c *Case) checkRefund(o *order.Order, amount decimal.Decimal) (decimal.Decimal, error) {
-	if err := money.CheckPositive("refund", amount); err != nil {
-		return decimal.Decimal{}, err
-	}
-	fen, _ := money.ToFen("refund", amount) // CheckPositive accepted it
-	maxFen, err := paidForFen(o, c.items)
-	if err != nil {
-		return decimal.Decimal{}, err
-	}
-	if fen > maxFen {
-		return decimal.Decimal{}, &RefundError{Amount: money.Yuan(fen), Max: money.Yuan(maxFen)}
-	}
-	return money.Yuan(fen), nil
 }
 
 // CanCloseOrder reports whether the host may now close o as "every item went through after-sale"

@@ -30,8 +30,8 @@ func TestRefundOnlyFlow(t *testing.T) {
 	assert.True(t, released.Refunded)
 	assert.False(t, ev.OrderClosable, "b and u are not refunded")
 
-	assert.False(t, c.Open())
-	assert.False(t, c.OpenAt(hours(3)))
+	assert.False(t, c.BlocksShipping(hours(3)))
+	assert.False(t, c.BlocksShipping(hours(10_000)), "a final case never blocks")
 	amount, at := c.Refunded()
 	assert.Equal(t, "20.20", amount.StringFixed(2))
 	assert.Equal(t, hours(3), at)
@@ -40,8 +40,8 @@ func TestRefundOnlyFlow(t *testing.T) {
 	assert.Equal(t, hours(3), closed)
 
 	a, _ := o.Line("a")
-	assert.Equal(t, 2, a.Refunded)
-	assert.Equal(t, 0, a.OnAfterSale)
+	assert.Equal(t, 2, a.Refunded())
+	assert.Equal(t, 0, a.OnAfterSale())
 	assert.Equal(t, 0, o.Remaining("a"), "refunded units never ship")
 }
 
@@ -51,7 +51,7 @@ func TestRefundAmounts(t *testing.T) {
 		amount string
 		want   error
 	}{
-		{"20.21", aftersale.ErrRefundTooLarge},
+		{"20.21", order.ErrRefundTooLarge},
 		{"0", aftersale.ErrInvalidAmount},
 		{"-1", aftersale.ErrInvalidAmount},
 		{"10.001", aftersale.ErrInvalidAmount},
@@ -64,7 +64,7 @@ func TestRefundAmounts(t *testing.T) {
 			t.Parallel()
 			o := paidOrder(t)
 			c := open(t, o, request("as-1", aftersale.KindRefund, item("a", 2)), hours(2))
-			before, orderBefore := c.Snapshot(), o.Snapshot()
+			before, orderBefore := c.State(), o.State()
 			_, err := c.Refund(o, d(tt.amount), hours(3))
 			if tt.want == nil {
 				require.NoError(t, err)
@@ -73,21 +73,23 @@ func TestRefundAmounts(t *testing.T) {
 				return
 			}
 			require.ErrorIs(t, err, tt.want)
-			assert.Equal(t, before, c.Snapshot())
-			assert.Equal(t, orderBefore, o.Snapshot())
+			assert.Equal(t, before, c.State())
+			assert.Equal(t, orderBefore, o.State())
 		})
 	}
 	o := paidOrder(t)
 	c := open(t, o, request("as-1", aftersale.KindRefund, item("a", 2)), hours(2))
 	_, err := c.Refund(o, d("20.21"), hours(3))
-	var re *aftersale.RefundError
+	var re *order.RefundError
 	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "order-1", re.OrderID)
 	assert.Equal(t, "20.21", re.Amount.StringFixed(2))
 	assert.Equal(t, "20.20", re.Max.StringFixed(2))
 }
 
 // TestRefundSharesAddUp: a line paid 10.00 for 3 units, refunded unit by unit in three cases,
-// refunds 3.33 + 3.33 + 3.34: exactly what it paid.
+// refunds 3.34 + 3.33 + 3.33 (the first k refunded units are worth ⌈1000·k/3⌉ fen): exactly
+// what it paid.
 func TestRefundSharesAddUp(t *testing.T) {
 	t.Parallel()
 	o := paidOrder(t)
@@ -98,11 +100,14 @@ func TestRefundSharesAddUp(t *testing.T) {
 		require.NoError(t, err)
 		caps = append(caps, max.StringFixed(2))
 		_, err = c.Refund(o, max.Add(d("0.01")), hours(2+i))
-		require.ErrorIs(t, err, aftersale.ErrRefundTooLarge)
+		require.ErrorIs(t, err, order.ErrRefundTooLarge)
 		_, err = c.Refund(o, max, hours(2+i))
 		require.NoError(t, err)
 	}
-	assert.Equal(t, []string{"3.33", "3.33", "3.34"}, caps)
+	assert.Equal(t, []string{"3.34", "3.33", "3.33"}, caps)
+	u, _ := o.Line("u")
+	assert.Equal(t, "10.00", u.RefundedAmount().StringFixed(2), "the shares add up to what the line paid")
+	assert.Equal(t, 3, u.Refunded())
 }
 
 func TestOrderClosable(t *testing.T) {
@@ -155,7 +160,7 @@ func TestReturnFlow(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, aftersale.StatusMerchantReturnSuccess, ev.To)
 	a, _ := o.Line("a")
-	assert.Equal(t, 1, a.Refunded)
+	assert.Equal(t, 1, a.Refunded())
 	assert.Equal(t, 1, o.EligibleForAfterSale("a"))
 }
 
@@ -183,8 +188,8 @@ func TestExchangeFlow(t *testing.T) {
 	}
 	assert.Equal(t, "ZT1", c.SendWaybill().TrackingNumber)
 	b, _ := o.Line("b")
-	assert.Equal(t, 0, b.Refunded, "an exchange refunds nothing")
-	assert.Equal(t, 0, b.OnAfterSale)
+	assert.Equal(t, 0, b.Refunded(), "an exchange refunds nothing")
+	assert.Equal(t, 0, b.OnAfterSale())
 	_, err := c.Refund(o, d("1"), hours(9))
 	require.ErrorIs(t, err, aftersale.ErrInvalidTransition)
 }
@@ -219,7 +224,7 @@ func TestReshipFlow(t *testing.T) {
 	// The re-sent unit's after-sale is complete: the platform takes no new one for it.
 	assert.Equal(t, 2, o.EligibleForAfterSale("u"))
 	_, _, err = aftersale.Open(o, request("rs2", aftersale.KindReship, item("u", 3)), hours(6))
-	require.ErrorIs(t, err, aftersale.ErrNotEligible)
+	require.ErrorIs(t, err, order.ErrNotEligible)
 	open(t, o, request("rs3", aftersale.KindReship, item("u", 2)), hours(6))
 }
 
@@ -242,26 +247,26 @@ func TestRejectAndEscalationWindow(t *testing.T) {
 	deadline, ok := c.EscalationDeadline()
 	require.True(t, ok)
 	assert.Equal(t, rejected.Add(7*24*time.Hour), deadline)
-	assert.True(t, c.Open(), "without a clock a rejected case still blocks")
-	assert.True(t, c.OpenAt(deadline.Add(-time.Nanosecond)))
-	assert.False(t, c.OpenAt(deadline), "the window lapsed: the case stops blocking")
+	assert.True(t, c.BlocksShipping(rejected), "a rejected case blocks while its window is open")
+	assert.True(t, c.BlocksShipping(deadline.Add(-time.Nanosecond)))
+	assert.False(t, c.BlocksShipping(deadline), "the window lapsed: the case stops blocking")
 	a, _ := o.Line("a")
-	assert.Equal(t, 2, a.OnAfterSale, "the units stay held until the case ends")
+	assert.Equal(t, 2, a.OnAfterSale(), "the units stay held until the case ends")
 
-	before, orderBefore := c.Snapshot(), o.Snapshot()
+	before, orderBefore := c.State(), o.State()
 	_, err = c.Expire(o, deadline.Add(-time.Second))
 	require.ErrorIs(t, err, aftersale.ErrEscalationWindowOpen)
 	var we *aftersale.WindowError
 	require.ErrorAs(t, err, &we)
 	assert.Equal(t, deadline, we.Deadline)
 	assert.False(t, we.Lapsed)
-	assert.Equal(t, before, c.Snapshot())
-	assert.Equal(t, orderBefore, o.Snapshot())
+	assert.Equal(t, before, c.State())
+	assert.Equal(t, orderBefore, o.State())
 
 	ev, err = c.Expire(o, deadline)
 	require.NoError(t, err)
 	assert.Equal(t, aftersale.StatusMerchantFail, ev.To)
-	assert.False(t, c.Open())
+	assert.False(t, c.BlocksShipping(rejected), "a final case never blocks, even inside the old window")
 	_, ok = c.EscalationDeadline()
 	assert.False(t, ok)
 	assert.Equal(t, 2, o.EligibleForAfterSale("a"))
@@ -280,7 +285,7 @@ func TestReturnClosedExpiresAsCancelled(t *testing.T) {
 		require.NoError(t, err)
 	}
 	assert.Equal(t, aftersale.StatusReturnClosed, c.Status())
-	assert.True(t, c.OpenAt(hours(5).Add(aftersale.EscalationWindow-time.Second)))
+	assert.True(t, c.BlocksShipping(hours(5).Add(aftersale.EscalationWindow-time.Second)))
 	ev, err := c.Expire(o, hours(5).Add(aftersale.EscalationWindow))
 	require.NoError(t, err)
 	assert.Equal(t, aftersale.StatusUserCancelled, ev.To)
@@ -299,8 +304,8 @@ func TestCancel(t *testing.T) {
 	require.True(t, ok)
 	assert.False(t, released.Refunded)
 	a, _ := o.Line("a")
-	assert.Equal(t, 0, a.OnAfterSale)
-	assert.Equal(t, 1, a.AfterSaleAttempts, "a cancelled request still counts")
+	assert.Equal(t, 0, a.OnAfterSale())
+	assert.Equal(t, 1, a.AfterSaleAttempts(), "a cancelled request still counts")
 	_, err = c.Cancel(o, hours(5))
 	require.ErrorIs(t, err, aftersale.ErrInvalidTransition, "final")
 }
@@ -330,10 +335,10 @@ func TestCommandRefusalsChangeNothing(t *testing.T) {
 			t.Parallel()
 			o := shippedOrder(t)
 			c := open(t, o, request("x", tt.kind, item("a", 1)), hours(3))
-			before, orderBefore := c.Snapshot(), o.Snapshot()
+			before, orderBefore := c.State(), o.State()
 			require.ErrorIs(t, tt.do(c, o), tt.want)
-			assert.Equal(t, before, c.Snapshot())
-			assert.Equal(t, orderBefore, o.Snapshot())
+			assert.Equal(t, before, c.State())
+			assert.Equal(t, orderBefore, o.State())
 		})
 	}
 }

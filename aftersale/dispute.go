@@ -1,23 +1,31 @@
 package aftersale
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/wxshop-go/wxshop/compensation"
+	"github.com/wxshop-go/wxshop/internal/money"
 )
 
 // Dispute is the non-shipment dispute (不发货纠纷) of a refund-only case, as a value: where the
 // platform's investigation stands, the evidence it recorded and, once decided, its verdict.
-// (*Case).Dispute returns it; a case holds at most one. It marshals to JSON with money as
-// "10.10" and enums by name; a case without a dispute leaves it out.
+// (*Case).Dispute returns it; a case holds at most one. The zero Dispute means "no dispute".
 type Dispute struct {
-	Status   DisputeStatus `json:"status"`
-	Evidence Evidence      `json:"evidence"`
+	Status   DisputeStatus
+	Evidence Evidence
 	// Verdict is set once Status is DisputeDecided; DecidedAt says when.
-	Verdict   Verdict   `json:"verdict,omitzero"`
-	DecidedAt time.Time `json:"decided_at,omitzero"`
+	Verdict   Verdict
+	DecidedAt time.Time
 	// WithdrawnAt is set once the buyer cancelled the case during the dispute.
-	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
+	WithdrawnAt time.Time
+}
+
+// isZero reports whether d is the zero Dispute.
+func (d Dispute) isZero() bool {
+	return d.Status == 0 && d.Evidence == Evidence{} && d.Verdict.isZero() && d.DecidedAt.IsZero() && d.WithdrawnAt.IsZero()
 }
 
 // Evidence is what the platform records when it intervenes and verifies a non-shipment
@@ -43,4 +51,35 @@ type Evidence struct {
 	// Cause is the verified cause, VerifiedAt when it was verified (zero until then).
 	Cause      compensation.Cause `json:"cause,omitzero"`
 	VerifiedAt time.Time          `json:"verified_at,omitzero"`
+}
+
+// check checks a decided verdict against the case: the verified cause, the refund the case
+// recorded, totals that add up, a payout no larger than what was paid and none when the
+// merchant is not liable.
+func (v Verdict) check(cause compensation.Cause, refund int64) error {
+	var fen [4]int64
+	for i, a := range [4]struct {
+		name string
+		d    decimal.Decimal
+	}{{"paid", v.Paid}, {"refund", v.Refund}, {"payout", v.Payout}, {"total", v.Total}} {
+		f, err := money.ToFen("verdict "+a.name, a.d)
+		if err != nil {
+			return err
+		}
+		fen[i] = f
+	}
+	paid, ref, payout, total := fen[0], fen[1], fen[2], fen[3]
+	switch {
+	case v.Cause != cause:
+		return fmt.Errorf("verdict cause %s differs from the verified cause %s", v.Cause, cause)
+	case ref != refund || paid != ref:
+		return fmt.Errorf("verdict refunds %s of %s paid; the case refunded %s", money.FormatFen(ref), money.FormatFen(paid), money.FormatFen(refund))
+	case total != ref+payout:
+		return fmt.Errorf("verdict total %s is not refund %s plus payout %s", money.FormatFen(total), money.FormatFen(ref), money.FormatFen(payout))
+	case payout > paid || !v.Liable && payout != 0:
+		return fmt.Errorf("verdict payout %s (liable %t) on %s paid", money.FormatFen(payout), v.Liable, money.FormatFen(paid))
+	case v.Form != 0 && !v.Form.IsValid():
+		return fmt.Errorf("verdict form %d", uint8(v.Form))
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/wxshop-go/wxshop/compensation"
-	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -52,9 +51,9 @@ func (c *Case) evidence(o *order.Order, at time.Time) Evidence {
 		if !ok {
 			continue
 		}
-		e.Shipped += l.Shipped
-		if l.Remaining() > 0 && !l.ShipBy.IsZero() && (e.ShipBy.IsZero() || l.ShipBy.Before(e.ShipBy)) {
-			e.ShipBy = l.ShipBy
+		e.Shipped += l.Shipped()
+		if by := l.ShipBy(); l.Remaining() > 0 && !by.IsZero() && (e.ShipBy.IsZero() || by.Before(e.ShipBy)) {
+			e.ShipBy = by
 		}
 	}
 	e.Overdue = !e.ShipBy.IsZero() && at.After(e.ShipBy)
@@ -98,11 +97,11 @@ func (c *Case) Decide(o *order.Order, p *compensation.Policy, at time.Time) (Ver
 	if err := c.checkOrder(o); err != nil {
 		return Verdict{}, Event{}, err
 	}
-	paid, err := paidForFen(o, c.items)
+	paid, err := o.RefundCap(c.items)
 	if err != nil {
 		return Verdict{}, Event{}, err
 	}
-	v, err := Judge(money.Yuan(paid), c.dispute.Evidence.Cause, p)
+	v, err := Judge(paid, c.dispute.Evidence.Cause, p)
 	if err != nil {
 		return Verdict{}, Event{}, err
 	}

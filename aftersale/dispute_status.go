@@ -27,9 +27,6 @@ var disputeStatuses = enum.New("aftersale.DisputeStatus",
 // DisputeStatuses returns every dispute status in value order.
 func DisputeStatuses() []DisputeStatus { return disputeStatuses.Values() }
 
-// ParseDisputeStatus parses a stable name ("verified").
-func ParseDisputeStatus(name string) (DisputeStatus, error) { return disputeStatuses.Parse(name) }
-
 // String returns the stable English name ("verified").
 func (s DisputeStatus) String() string { return disputeStatuses.Name(s) }
 
@@ -69,11 +66,11 @@ var disputeTable = func() (t [numDisputeStatuses][numActions]DisputeStatus) {
 	return t
 }()
 
-var disputeErrs = func() (errs [numDisputeStatuses][numActions]*DisputeTransitionError) {
+var disputeErrs = func() (errs [numDisputeStatuses][numActions]error) {
 	for s := range DisputeStatus(numDisputeStatuses) {
 		for a := Action(1); a < numActions; a++ {
 			if disputeTable[s][a] == 0 {
-				errs[s][a] = &DisputeTransitionError{From: s, Action: a}
+				errs[s][a] = DisputeTransitionError{From: s, Action: a}
 			}
 		}
 	}
@@ -81,10 +78,10 @@ var disputeErrs = func() (errs [numDisputeStatuses][numActions]*DisputeTransitio
 }()
 
 // NextDispute returns the status a dispute in from moves to on action a (from 0 = no dispute),
-// or a *DisputeTransitionError matching ErrInvalidTransition.
+// or a DisputeTransitionError matching ErrInvalidTransition.
 func NextDispute(from DisputeStatus, a Action) (DisputeStatus, error) {
 	if from >= numDisputeStatuses || !a.IsValid() {
-		return 0, &DisputeTransitionError{From: from, Action: a}
+		return 0, DisputeTransitionError{From: from, Action: a}
 	}
 	if to := disputeTable[from][a]; to != 0 {
 		return to, nil
@@ -110,14 +107,14 @@ func DisputeTransitions() []DisputeTransition {
 }
 
 // DisputeTransitionError says that a dispute in status From (0: none yet) does not accept
-// Action. It matches ErrInvalidTransition.
+// Action. It matches ErrInvalidTransition. It is a value, like TransitionError.
 type DisputeTransitionError struct {
 	From   DisputeStatus
 	Action Action
 }
 
 // Error implements error.
-func (e *DisputeTransitionError) Error() string {
+func (e DisputeTransitionError) Error() string {
 	if e.From == 0 {
 		return "aftersale: no dispute to " + e.Action.String()
 	}
@@ -125,4 +122,4 @@ func (e *DisputeTransitionError) Error() string {
 }
 
 // Unwrap makes errors.Is(err, ErrInvalidTransition) true.
-func (e *DisputeTransitionError) Unwrap() error { return ErrInvalidTransition }
+func (e DisputeTransitionError) Unwrap() error { return ErrInvalidTransition }

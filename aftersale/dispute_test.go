@@ -184,14 +184,14 @@ func TestDisputeSteps(t *testing.T) {
 		c := open(t, o, request("r", aftersale.KindRefund, item("s", 1)), hours(2))
 		_, err := c.Reject("缺货", hours(3))
 		require.NoError(t, err)
-		before := c.Snapshot()
+		before := c.State()
 		_, err = c.Intervene(o, hours(3).Add(aftersale.EscalationWindow))
 		require.ErrorIs(t, err, aftersale.ErrEscalationWindowClosed)
-		assert.Equal(t, before, c.Snapshot())
+		assert.Equal(t, before, c.State())
 		ev, err := c.Intervene(o, hours(3).Add(aftersale.EscalationWindow-time.Second))
 		require.NoError(t, err)
 		assert.Equal(t, aftersale.StatusPlatformProcessing, ev.To)
-		assert.True(t, c.Open())
+		assert.True(t, c.BlocksShipping(hours(3).Add(10*aftersale.EscalationWindow)), "the platform's case blocks whatever the time")
 	})
 	t.Run("decide needs a verified cause", func(t *testing.T) {
 		t.Parallel()
@@ -199,13 +199,13 @@ func TestDisputeSteps(t *testing.T) {
 		c := open(t, o, request("r", aftersale.KindRefund, item("s", 1)), hours(2))
 		_, err := c.Intervene(o, hours(60))
 		require.NoError(t, err)
-		before, orderBefore := c.Snapshot(), o.Snapshot()
+		before, orderBefore := c.State(), o.State()
 		_, _, err = c.Decide(o, compensation.Default(), hours(61))
-		var de *aftersale.DisputeTransitionError
+		var de aftersale.DisputeTransitionError
 		require.ErrorAs(t, err, &de)
 		assert.Equal(t, aftersale.DisputeIntervened, de.From)
-		assert.Equal(t, before, c.Snapshot())
-		assert.Equal(t, orderBefore, o.Snapshot())
+		assert.Equal(t, before, c.State())
+		assert.Equal(t, orderBefore, o.State())
 
 		_, err = c.VerifyCause(0, hours(61))
 		require.ErrorIs(t, err, aftersale.ErrUnknownCode)
@@ -220,10 +220,10 @@ func TestDisputeSteps(t *testing.T) {
 		require.ErrorIs(t, err, compensation.ErrInvalidPolicy)
 		// Another order object with the same id: the order's own counters refuse the release,
 		// and the case stays as it was.
-		before = c.Snapshot()
+		before = c.State()
 		_, _, err = c.Decide(singleLineOrder(t, "1.00", 1), compensation.Default(), hours(62))
 		require.ErrorIs(t, err, order.ErrNotHeld)
-		assert.Equal(t, before, c.Snapshot())
+		assert.Equal(t, before, c.State())
 	})
 	t.Run("the buyer withdraws", func(t *testing.T) {
 		t.Parallel()

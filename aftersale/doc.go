@@ -6,19 +6,25 @@
 // buyer wants: a refund only (仅退款), a return and refund (退货退款), an exchange (换货) or a
 // re-sent item (补寄). Its Status is the platform's own string (MERCHANT_PROCESSING,
 // USER_CANCELD, ...). Each kind has its own transition table, held as data: the commands, the
-// tests, Transitions and Mermaid all read it. A refund has no return leg; an exchange ends with
-// goods sent back to the buyer.
+// tests, Restore, Transitions and Mermaid all read it. A refund has no return leg; an exchange
+// ends with goods sent back to the buyer.
 //
-// Every command takes the time it happens at, changes the case and the order together or not at
-// all, and returns the domain Event it produced. The order keeps the platform's per-line
-// after-sale counters and the money refunded per line: opening a case holds its units; a
-// refund releases them as refunded and records the amount on the order, whose ledger never
-// lets a line refund more than it paid; a finished exchange or re-send marks them done (no new
-// after-sale for them); any other ending releases them untouched. While a case is open the
-// platform refuses to ship the order (108009): see (*Case).Open and (*Case).OpenAt.
+// Every command takes the time it happens at, refuses a time before the case's last change (the
+// order's rule too), changes the case and the order together or not at all, and returns the
+// domain Event it produced. A command takes the order exactly when it reads or changes it:
+// those that end the case (Refund, Cancel, ReceiveGoods, Expire, Decide) change the order's
+// counters, and Intervene reads its evidence from it; the others (Accept, Reject, ReturnGoods,
+// ConfirmReceipt, SendGoods, VerifyCause) concern the case alone. The order owns the after-sale
+// counters and the refund ledger: opening a case holds its units; a refund releases them as
+// refunded with an amount the order's ledger checks and shares out (order.RefundAfterSale:
+// never more than the units paid, so no line refunds more than it paid); a finished exchange
+// or re-send marks them done (no new after-sale for them); any other ending releases them
+// untouched. While a case blocks shipping, the platform refuses to ship the order (108009): see
+// (*Case).BlocksShipping.
 //
-// A case's Snapshot is its stored state: Restore rebuilds a case from it, and it (like a
-// *Case) marshals to JSON and back unchanged, money as "10.10".
+// A case's State is its stored form: Restore rebuilds a case from it, refusing what the
+// commands could never produce, and it (like a *Case) marshals to JSON and back unchanged,
+// money as "10.10".
 //
 // A buyer whose paid order was not shipped asks for a refund with a KindRefund case. If the
 // merchant does not settle, the platform intervenes (Intervene), verifies the cause

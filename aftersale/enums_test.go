@@ -164,19 +164,19 @@ func TestEnumsRoundTrip(t *testing.T) {
 	}
 	assert.Len(t, aftersale.Reasons(), 14)
 	for _, a := range aftersale.Actions() {
-		got, err := aftersale.ParseAction(a.String())
-		require.NoError(t, err)
+		var got aftersale.Action
+		require.NoError(t, got.UnmarshalText([]byte(a.String())))
 		assert.Equal(t, a, got)
 		assert.True(t, a.IsValid())
 	}
 	for _, c := range aftersale.Classes() {
-		got, err := aftersale.ParseClass(c.String())
-		require.NoError(t, err)
+		var got aftersale.Class
+		require.NoError(t, got.UnmarshalText([]byte(c.String())))
 		assert.Equal(t, c, got)
 	}
 	for _, s := range aftersale.DisputeStatuses() {
-		got, err := aftersale.ParseDisputeStatus(s.String())
-		require.NoError(t, err)
+		var got aftersale.DisputeStatus
+		require.NoError(t, got.UnmarshalText([]byte(s.String())))
 		assert.Equal(t, s, got)
 	}
 	_, err := aftersale.Kind(9).MarshalText()

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/wxshop-go/wxshop/internal/enum"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/order"
@@ -44,9 +42,17 @@ var (
 	ErrInvalidCase = errors.New("aftersale: invalid case")
 )
 
+// AmountError says which amount was rejected and why. It matches ErrInvalidAmount; every
+// package of the module returns the same type.
+type AmountError = money.AmountError
+
+// UnknownCodeError names a code or name an enum does not know. It matches ErrUnknownCode;
+// every package of the module returns the same type.
+type UnknownCodeError = enum.UnknownError
+
 // TransitionError says that a case of Kind in status From has no edge for Action. It matches
-// ErrInvalidTransition. Rejections of known values return a shared, precomputed
-// *TransitionError: treat it as read-only.
+// ErrInvalidTransition. It is a value: errors.As copies it out, so no rejection can change
+// another.
 type TransitionError struct {
 	Kind   Kind
 	From   Status
@@ -54,12 +60,12 @@ type TransitionError struct {
 }
 
 // Error implements error.
-func (e *TransitionError) Error() string {
+func (e TransitionError) Error() string {
 	return fmt.Sprintf("aftersale: a %s case in %s cannot %s", e.Kind, e.From, e.Action)
 }
 
 // Unwrap makes errors.Is(err, ErrInvalidTransition) true.
-func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
+func (e TransitionError) Unwrap() error { return ErrInvalidTransition }
 
 // WindowError says when the escalation window of a rejected case closes (Deadline) and when
 // the command came (At). Lapsed is true when the window had closed: the error then matches
@@ -75,10 +81,10 @@ type WindowError struct {
 func (e *WindowError) Error() string {
 	if e.Lapsed {
 		return fmt.Sprintf("aftersale: the escalation window of the %s case closed at %s; it is %s",
-			e.Status, e.Deadline.Format(time.RFC3339), e.At.Format(time.RFC3339))
+			e.Status, stamp(e.Deadline), stamp(e.At))
 	}
 	return fmt.Sprintf("aftersale: the escalation window of the %s case is open until %s; it is %s",
-		e.Status, e.Deadline.Format(time.RFC3339), e.At.Format(time.RFC3339))
+		e.Status, stamp(e.Deadline), stamp(e.At))
 }
 
 // Unwrap returns ErrEscalationWindowClosed or ErrEscalationWindowOpen.
@@ -113,25 +119,6 @@ func (e *RequestError) Unwrap() []error {
 	}
 	return []error{ErrInvalidRequest}
 }
-
-// RefundError says that a refund asks for more than the buyer paid for the case's units. It
-// matches ErrRefundTooLarge.
-type RefundError struct {
-	Amount decimal.Decimal // what was asked
-	Max    decimal.Decimal // what the buyer paid for the case's units
-}
-
-// ErrRefundTooLarge: a refund above what the buyer paid for the case's units (*RefundError).
-var ErrRefundTooLarge = errors.New("aftersale: refund above the amount paid")
-
-// Error implements error.
-func (e *RefundError) Error() string {
-	return fmt.Sprintf("aftersale: refund %s is above the %s paid for the case's units",
-		money.Format(e.Amount), money.Format(e.Max))
-}
-
-// Unwrap makes errors.Is(err, ErrRefundTooLarge) true.
-func (e *RefundError) Unwrap() error { return ErrRefundTooLarge }
 
 // wrongOrder is the error for a command given another order than the case's.
 func wrongOrder(c *Case, o *order.Order) error {

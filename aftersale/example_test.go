@@ -10,15 +10,20 @@ import (
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/compensation"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // exampleOrder places and pays an order of qty units of one SKU at price each.
 func exampleOrder(id, sku, price string, qty int, paidAt time.Time) *order.Order {
 	p := decimal.RequireFromString(price)
+	snap, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", SKUID: sku, Title: "帆布包", Price: p, Revision: 1})
+	if err != nil {
+		panic(err)
+	}
 	o, err := order.New(order.NewParams{
-		ID: id, Seller: catalog.SellerWeChatShop, Buyer: "openid",
+		ID: id, Seller: shop.WeChatShop, Buyer: "openid",
 		Lines: []order.LineParams{{
-			Snapshot: catalog.Snapshot{ProductID: "p1", SKUID: sku, Title: "帆布包", Price: p, Revision: 1},
+			Snapshot: snap,
 			Quantity: qty, UnitPrice: p, Paid: p.Mul(decimal.NewFromInt(int64(qty))),
 		}},
 		CreatedAt: paidAt.Add(-time.Minute),
@@ -46,7 +51,7 @@ func Example_refundOnly() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c.Kind(), c.Kind().Label(), c.Status(), "blocks shipping:", c.Open())
+	fmt.Println(c.Kind(), c.Kind().Label(), c.Status(), "blocks shipping:", c.BlocksShipping(paid.Add(2*time.Hour)))
 	limit, _ := c.PaidFor(o)
 	fmt.Println("at most", limit.StringFixed(2))
 
@@ -61,11 +66,11 @@ func Example_refundOnly() {
 	fmt.Println(ev.From, "→", ev.To, ev.Refund.StringFixed(2), "order closable:", ev.OrderClosable)
 	fmt.Println("left to ship:", o.Remaining("bag-red"))
 	line, _ := o.Line("bag-red")
-	fmt.Println("refunded on the order:", line.RefundedAmount.StringFixed(2), "of", line.Paid.StringFixed(2))
+	fmt.Println("refunded on the order:", line.RefundedAmount().StringFixed(2), "of", line.Paid().StringFixed(2))
 	// Output:
 	// REFUND 仅退款 MERCHANT_PROCESSING blocks shipping: true
 	// at most 59.90
-	// aftersale: refund 70.00 is above the 59.90 paid for the case's units
+	// aftersale: case as-1001: order 3725020335455738368: refund 70.00 is above the 59.90 paid for the units
 	// MERCHANT_PROCESSING → MERCHANT_REFUND_SUCCESS 50.00 order closable: false
 	// left to ship: 1
 	// refunded on the order: 50.00 of 119.80
@@ -111,8 +116,8 @@ func Example_exchange() {
 		fmt.Printf("%-15s %s (%s)\n", ev.Action, ev.To, ev.To.Label())
 	}
 	line, _ := o.Line("bag-blue")
-	fmt.Println("refunded units:", line.Refunded, "blocks shipping:", c.Open())
-	fmt.Println("after-sale done:", line.AfterSaleDone, "eligible:", o.EligibleForAfterSale("bag-blue"))
+	fmt.Println("refunded units:", line.Refunded(), "blocks shipping:", c.BlocksShipping(at.Add(96*time.Hour)))
+	fmt.Println("after-sale done:", line.AfterSaleDone(), "eligible:", o.EligibleForAfterSale("bag-blue"))
 	// Output:
 	// accept          USER_WAIT_RETURN (待买家退货)
 	// return_goods    MERCHANT_WAIT_RECEIPT (待商家收货)
@@ -184,8 +189,8 @@ func ExampleMermaid() {
 	//     MERCHANT_FAIL --> [*]
 }
 
-// OpenAt tells a shipping check whether a rejected case still blocks the order.
-func ExampleCase_OpenAt() {
+// BlocksShipping tells a shipping check whether a rejected case still blocks the order.
+func ExampleCase_BlocksShipping() {
 	paid := time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
 	o := exampleOrder("3725020335455738371", "mug", "19.90", 1, paid)
 	c, _, _ := aftersale.Open(o, aftersale.Request{
@@ -195,7 +200,7 @@ func ExampleCase_OpenAt() {
 	_, _ = c.Reject("已联系买家，确认继续发货", paid.Add(2*time.Hour))
 	deadline, _ := c.EscalationDeadline()
 	fmt.Println(c.Status(), deadline.Format(time.DateTime))
-	fmt.Println(c.OpenAt(deadline.Add(-time.Second)), c.OpenAt(deadline))
+	fmt.Println(c.BlocksShipping(deadline.Add(-time.Second)), c.BlocksShipping(deadline))
 	// Output:
 	// MERCHANT_REJECT_REFUND 2025-06-08 12:00:00
 	// true false

@@ -110,7 +110,7 @@ func FuzzCodes(f *testing.F) {
 }
 
 // FuzzRestore: a stored case (or one built from a platform payload) never panics Restore; it
-// is refused with ErrInvalidCase or rebuilt to the same snapshot, whose Open/OpenAt agree
+// is refused with ErrInvalidCase or rebuilt to the same state, whose BlocksShipping agrees
 // with its status class.
 func FuzzRestore(f *testing.F) {
 	f.Add("as-1", "order-1", "REFUND", "MERCHANT_PROCESSING", "NO_LONGER_WANT", "a", 1, int64(0), int64(0), int64(0), uint8(0))
@@ -122,7 +122,7 @@ func FuzzRestore(f *testing.F) {
 		k, _ := aftersale.ParseKind(kind)
 		st, _ := aftersale.ParseStatus(status)
 		r, _ := aftersale.ParseReason(reason)
-		s := aftersale.Snapshot{
+		s := aftersale.State{
 			ID: id, OrderID: orderID, Kind: k, Status: st, Reason: r,
 			Items:     []order.Item{{ProductID: "p1", SKUID: sku, Quantity: qty}},
 			OpenedAt:  t0,
@@ -140,14 +140,14 @@ func FuzzRestore(f *testing.F) {
 			}
 			return
 		}
-		got := c.Snapshot()
+		got := c.State()
 		if got.ID != s.ID || got.Status != s.Status || !got.Refund.Equal(s.Refund) || len(got.Items) != 1 {
 			t.Fatalf("restored %+v from %+v", got, s)
 		}
-		if c.Open() != (st.Class() != aftersale.ClassFinal) {
-			t.Fatalf("Open() = %v for %s", c.Open(), st)
+		if blocks := c.BlocksShipping(s.RejectedAt); blocks != (st.Class() != aftersale.ClassFinal) {
+			t.Fatalf("BlocksShipping(rejected at) = %v for %s", blocks, st)
 		}
-		if st.Class() == aftersale.ClassSemi && c.OpenAt(s.RejectedAt.Add(aftersale.EscalationWindow)) {
+		if st.Class() == aftersale.ClassSemi && c.BlocksShipping(s.RejectedAt.Add(aftersale.EscalationWindow)) {
 			t.Fatalf("%s still open after the window", st)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/wxshop-go/wxshop/aftersale"
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // t0 is the creation time of every test order; it is paid at t0+1h.
@@ -19,15 +20,21 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func hours(n int) time.Time { return t0.Add(time.Duration(n) * time.Hour) }
 
+// snap is the catalog snapshot of SKU sku of product p1 at price; it panics on a bad price,
+// which only a broken test passes.
 func snap(sku, price string) catalog.Snapshot {
-	return catalog.Snapshot{ProductID: "p1", SKUID: sku, Title: "T-shirt " + sku, Price: d(price), Revision: 1}
+	s, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", SKUID: sku, Title: "T-shirt " + sku, Price: d(price), Revision: 1})
+	if err != nil {
+		panic(err)
+	}
+	return s
 }
 
 // threeLines: a (2 × 10.10, paid 20.20), b (1 × 5.00, paid 4.00), u (3 × 5.00, paid 10.00:
 // units worth 3.33, 3.33, 3.34 in refund order), freight 6.00.
 func threeLines(id string) order.NewParams {
 	return order.NewParams{
-		ID: id, Seller: catalog.SellerWeChatShop, Buyer: "openid-1",
+		ID: id, Seller: shop.WeChatShop, Buyer: "openid-1",
 		Lines: []order.LineParams{
 			{Snapshot: snap("a", "10.10"), Quantity: 2, UnitPrice: d("10.10"), Paid: d("20.20")},
 			{Snapshot: snap("b", "5.00"), Quantity: 1, UnitPrice: d("5.00"), Paid: d("4.00")},
@@ -65,7 +72,7 @@ func shippedOrder(t testing.TB) *order.Order {
 func singleLineOrder(t testing.TB, paid string, qty int) *order.Order {
 	t.Helper()
 	p := order.NewParams{
-		ID: "order-single", Seller: catalog.SellerWeChatShop, Buyer: "openid-2",
+		ID: "order-single", Seller: shop.WeChatShop, Buyer: "openid-2",
 		Lines:     []order.LineParams{{Snapshot: snap("s", paid), Quantity: qty, UnitPrice: d(paid), Paid: d(paid)}},
 		Freight:   decimal.Zero,
 		Discount:  d(paid).Mul(decimal.NewFromInt(int64(qty - 1))),

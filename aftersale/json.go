@@ -9,28 +9,15 @@ import (
 
 	"github.com/wxshop-go/wxshop/compensation"
 	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/internal/strict"
 	"github.com/wxshop-go/wxshop/order"
 )
 
-// MarshalJSON renders the case's Snapshot.
-func (c *Case) MarshalJSON() ([]byte, error) { return json.Marshal(c.Snapshot()) }
+// The stored form's JSON is read and written in one pass of encoding/json: the types below are
+// plain mirrors, money is money.Fen (whole fen, written "10.10") and no level calls
+// json.Marshal on the level below it.
 
-// UnmarshalJSON decodes a Snapshot and restores it (with every check of Restore); on error the
-// case is left unchanged.
-func (c *Case) UnmarshalJSON(b []byte) error {
-	var s Snapshot
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	r, err := Restore(s)
-	if err != nil {
-		return err
-	}
-	*c = *r
-	return nil
-}
-
-type snapshotJSON struct {
+type stateJSON struct {
 	ID            string       `json:"id"`
 	OrderID       string       `json:"order_id"`
 	Kind          Kind         `json:"kind"`
@@ -45,48 +32,27 @@ type snapshotJSON struct {
 	ReturnWaybill Waybill      `json:"return_waybill,omitzero"`
 	ReceivedAt    time.Time    `json:"received_at,omitzero"`
 	SendWaybill   Waybill      `json:"send_waybill,omitzero"`
-	Refund        money.Text   `json:"refund,omitzero"`
+	Refund        money.Fen    `json:"refund,omitzero"`
 	RefundedAt    time.Time    `json:"refunded_at,omitzero"`
 	ClosedAt      time.Time    `json:"closed_at,omitzero"`
-	Dispute       Dispute      `json:"dispute,omitzero"`
+	Dispute       *disputeJSON `json:"dispute,omitempty"`
 }
 
-// MarshalJSON renders money as "10.10" and enums by their platform strings or names; what a
-// case does not have (a waybill, a refund, a dispute) is left out.
-func (s Snapshot) MarshalJSON() ([]byte, error) {
-	return json.Marshal(snapshotJSON{
-		ID: s.ID, OrderID: s.OrderID, Kind: s.Kind, Status: s.Status, Reason: s.Reason, Detail: s.Detail,
-		Items: s.Items, OpenedAt: s.OpenedAt, ChangedAt: s.ChangedAt, Rejection: s.Rejection,
-		RejectedAt: s.RejectedAt, ReturnWaybill: s.ReturnWaybill, ReceivedAt: s.ReceivedAt,
-		SendWaybill: s.SendWaybill, Refund: money.Text(s.Refund), RefundedAt: s.RefundedAt,
-		ClosedAt: s.ClosedAt, Dispute: s.Dispute,
-	})
-}
-
-// UnmarshalJSON decodes what MarshalJSON renders. It checks amounts and enum strings; Restore
-// checks the rest.
-func (s *Snapshot) UnmarshalJSON(b []byte) error {
-	var j snapshotJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	*s = Snapshot{
-		ID: j.ID, OrderID: j.OrderID, Kind: j.Kind, Status: j.Status, Reason: j.Reason, Detail: j.Detail,
-		Items: j.Items, OpenedAt: j.OpenedAt, ChangedAt: j.ChangedAt, Rejection: j.Rejection,
-		RejectedAt: j.RejectedAt, ReturnWaybill: j.ReturnWaybill, ReceivedAt: j.ReceivedAt,
-		SendWaybill: j.SendWaybill, Refund: decimal.Decimal(j.Refund), RefundedAt: j.RefundedAt,
-		ClosedAt: j.ClosedAt, Dispute: j.Dispute,
-	}
-	return nil
+type disputeJSON struct {
+	Status      DisputeStatus `json:"status"`
+	Evidence    Evidence      `json:"evidence"`
+	Verdict     *verdictJSON  `json:"verdict,omitempty"`
+	DecidedAt   time.Time     `json:"decided_at,omitzero"`
+	WithdrawnAt time.Time     `json:"withdrawn_at,omitzero"`
 }
 
 type verdictJSON struct {
 	Cause         compensation.Cause `json:"cause,omitzero"`
 	Liable        bool               `json:"liable"`
-	Paid          money.Text         `json:"paid"`
-	Refund        money.Text         `json:"refund"`
-	Payout        money.Text         `json:"payout"`
-	Total         money.Text         `json:"total"`
+	Paid          money.Fen          `json:"paid"`
+	Refund        money.Fen          `json:"refund"`
+	Payout        money.Fen          `json:"payout"`
+	Total         money.Fen          `json:"total"`
 	Tier          tierJSON           `json:"tier"`
 	Rate          rateText           `json:"rate"`
 	Form          compensation.Form  `json:"form,omitzero"`
@@ -97,36 +63,158 @@ type verdictJSON struct {
 }
 
 type tierJSON struct {
-	From money.Text `json:"from"`
-	Rate rateText   `json:"rate"`
+	From money.Fen `json:"from"`
+	Rate rateText  `json:"rate"`
+}
+
+// MarshalJSON renders the case's stored form (see State.MarshalJSON).
+func (c *Case) MarshalJSON() ([]byte, error) { return c.State().MarshalJSON() }
+
+// UnmarshalJSON reads a stored form and restores it (with every check of Restore); on error
+// the case is left unchanged.
+func (c *Case) UnmarshalJSON(b []byte) error {
+	var s State
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	r, err := Restore(s)
+	if err != nil {
+		return err
+	}
+	*c = *r
+	return nil
+}
+
+// MarshalJSON renders the stored form: money as "10.10", enums by their platform strings or
+// names, what a case does not have (a waybill, a refund, a dispute) left out. An amount the
+// money rules refuse is an error, never rounded.
+func (s State) MarshalJSON() ([]byte, error) {
+	j := stateJSON{
+		ID: s.ID, OrderID: s.OrderID, Kind: s.Kind, Status: s.Status, Reason: s.Reason, Detail: s.Detail,
+		Items: s.Items, OpenedAt: s.OpenedAt, ChangedAt: s.ChangedAt, Rejection: s.Rejection,
+		RejectedAt: s.RejectedAt, ReturnWaybill: s.ReturnWaybill, ReceivedAt: s.ReceivedAt,
+		SendWaybill: s.SendWaybill, RefundedAt: s.RefundedAt, ClosedAt: s.ClosedAt,
+	}
+	var err error
+	if j.Refund, err = money.FenOf("refund", s.Refund); err != nil {
+		return nil, err
+	}
+	if j.Dispute, err = s.Dispute.mirror(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON renders, refusing unknown fields (a stored case is the
+// host's own data: a misspelt field is an error, not a silent loss). It checks amounts and
+// enum strings; Restore checks the rest. On error s is left unchanged.
+func (s *State) UnmarshalJSON(b []byte) error {
+	var j stateJSON
+	if err := strict.Decode(b, &j); err != nil {
+		return err
+	}
+	*s = State{
+		ID: j.ID, OrderID: j.OrderID, Kind: j.Kind, Status: j.Status, Reason: j.Reason, Detail: j.Detail,
+		Items: j.Items, OpenedAt: j.OpenedAt, ChangedAt: j.ChangedAt, Rejection: j.Rejection,
+		RejectedAt: j.RejectedAt, ReturnWaybill: j.ReturnWaybill, ReceivedAt: j.ReceivedAt,
+		SendWaybill: j.SendWaybill, Refund: j.Refund.Decimal(), RefundedAt: j.RefundedAt, ClosedAt: j.ClosedAt,
+		Dispute: j.Dispute.dispute(),
+	}
+	return nil
+}
+
+// MarshalJSON renders the dispute; the zero Dispute (no dispute) is null.
+func (d Dispute) MarshalJSON() ([]byte, error) {
+	m, err := d.mirror()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(m)
+}
+
+// UnmarshalJSON decodes what MarshalJSON renders; null is the zero Dispute.
+func (d *Dispute) UnmarshalJSON(b []byte) error {
+	var m *disputeJSON
+	if err := strict.Decode(b, &m); err != nil {
+		return err
+	}
+	*d = m.dispute()
+	return nil
+}
+
+func (d Dispute) mirror() (*disputeJSON, error) {
+	if d.isZero() {
+		return nil, nil
+	}
+	m := &disputeJSON{Status: d.Status, Evidence: d.Evidence, DecidedAt: d.DecidedAt, WithdrawnAt: d.WithdrawnAt}
+	if !d.Verdict.isZero() {
+		v, err := d.Verdict.mirror()
+		if err != nil {
+			return nil, err
+		}
+		m.Verdict = &v
+	}
+	return m, nil
+}
+
+func (m *disputeJSON) dispute() Dispute {
+	if m == nil {
+		return Dispute{}
+	}
+	d := Dispute{Status: m.Status, Evidence: m.Evidence, DecidedAt: m.DecidedAt, WithdrawnAt: m.WithdrawnAt}
+	if m.Verdict != nil {
+		d.Verdict = m.Verdict.verdict()
+	}
+	return d
 }
 
 // MarshalJSON renders money as "10.10", rates as short decimals ("0.3") and the cause and form
-// by name.
+// by name. An amount with more than two decimals is an error.
 func (v Verdict) MarshalJSON() ([]byte, error) {
-	return json.Marshal(verdictJSON{
-		Cause: v.Cause, Liable: v.Liable, Paid: money.Text(v.Paid), Refund: money.Text(v.Refund),
-		Payout: money.Text(v.Payout), Total: money.Text(v.Total),
-		Tier: tierJSON{From: money.Text(v.Tier.From), Rate: rateText(v.Tier.Rate)}, Rate: rateText(v.Rate),
-		Form: v.Form, Explanation: v.Explanation, ExplanationEN: v.ExplanationEN,
-		PolicyName: v.PolicyName, PolicyVersion: v.PolicyVersion,
-	})
+	m, err := v.mirror()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(m)
 }
 
-// UnmarshalJSON decodes what MarshalJSON renders, validating amounts and rates.
+// UnmarshalJSON decodes what MarshalJSON renders, validating amounts and rates and refusing
+// unknown fields.
 func (v *Verdict) UnmarshalJSON(b []byte) error {
-	var j verdictJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+	var m verdictJSON
+	if err := strict.Decode(b, &m); err != nil {
 		return err
 	}
-	*v = Verdict{
-		Cause: j.Cause, Liable: j.Liable, Paid: decimal.Decimal(j.Paid), Refund: decimal.Decimal(j.Refund),
-		Payout: decimal.Decimal(j.Payout), Total: decimal.Decimal(j.Total),
-		Tier: compensation.Tier{From: decimal.Decimal(j.Tier.From), Rate: decimal.Decimal(j.Tier.Rate)},
-		Rate: decimal.Decimal(j.Rate), Form: j.Form, Explanation: j.Explanation, ExplanationEN: j.ExplanationEN,
-		PolicyName: j.PolicyName, PolicyVersion: j.PolicyVersion,
-	}
+	*v = m.verdict()
 	return nil
+}
+
+func (v Verdict) mirror() (verdictJSON, error) {
+	m := verdictJSON{Cause: v.Cause, Liable: v.Liable, Tier: tierJSON{Rate: rateText(v.Tier.Rate)}, Rate: rateText(v.Rate),
+		Form: v.Form, Explanation: v.Explanation, ExplanationEN: v.ExplanationEN,
+		PolicyName: v.PolicyName, PolicyVersion: v.PolicyVersion}
+	for _, a := range []struct {
+		dst *money.Fen
+		src decimal.Decimal
+		n   string
+	}{{&m.Paid, v.Paid, "paid"}, {&m.Refund, v.Refund, "refund"}, {&m.Payout, v.Payout, "payout"}, {&m.Total, v.Total, "total"}, {&m.Tier.From, v.Tier.From, "tier.from"}} {
+		f, err := money.FenOf(a.n, a.src)
+		if err != nil {
+			return verdictJSON{}, err
+		}
+		*a.dst = f
+	}
+	return m, nil
+}
+
+func (m *verdictJSON) verdict() Verdict {
+	return Verdict{
+		Cause: m.Cause, Liable: m.Liable, Paid: m.Paid.Decimal(), Refund: m.Refund.Decimal(),
+		Payout: m.Payout.Decimal(), Total: m.Total.Decimal(),
+		Tier: compensation.Tier{From: m.Tier.From.Decimal(), Rate: decimal.Decimal(m.Tier.Rate)},
+		Rate: decimal.Decimal(m.Rate), Form: m.Form, Explanation: m.Explanation, ExplanationEN: m.ExplanationEN,
+		PolicyName: m.PolicyName, PolicyVersion: m.PolicyVersion,
+	}
 }
 
 // rateText is a rate in JSON: a decimal in [0, 1] ("0.3").
@@ -138,9 +226,11 @@ func (r rateText) MarshalText() ([]byte, error) { return []byte(decimal.Decimal(
 // UnmarshalText parses a rate in [0, 1]. The bounds on its length and exponent keep a hostile
 // value from costing big-number work.
 func (r *rateText) UnmarshalText(b []byte) error {
+	if len(b) > 32 {
+		return fmt.Errorf("%w: a rate longer than 32 characters", ErrInvalidCase)
+	}
 	d, err := decimal.NewFromString(string(b))
-	if err != nil || len(b) > 32 || d.Exponent() < -12 || d.Exponent() > 0 ||
-		d.Sign() < 0 || d.Cmp(decimal.New(1, 0)) > 0 {
+	if err != nil || d.Exponent() < -12 || d.Exponent() > 0 || d.Sign() < 0 || d.Cmp(decimal.New(1, 0)) > 0 {
 		return fmt.Errorf("%w: rate %q is not a decimal in [0, 1]", ErrInvalidCase, b)
 	}
 	*r = rateText(d)

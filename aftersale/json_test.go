@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -14,8 +15,8 @@ import (
 )
 
 // canonical returns s with every amount in one representation (decimals compare by value, not
-// by how they were built), so that snapshots can be compared whole.
-func canonical(s aftersale.Snapshot) aftersale.Snapshot {
+// by how they were built), so that states can be compared whole.
+func canonical(s aftersale.State) aftersale.State {
 	c := func(d decimal.Decimal) decimal.Decimal {
 		if d.IsZero() {
 			return decimal.Decimal{}
@@ -29,11 +30,12 @@ func canonical(s aftersale.Snapshot) aftersale.Snapshot {
 	return s
 }
 
-// everyStatusSnapshot builds, for status st and kind k, the fullest snapshot of a case there:
+// everyStatusState builds, for status st and kind k, the fullest state of a case there:
 // a rejection in a SEMI status, a refund in a refunded one, the goods' legs for the kinds that
-// have them.
-func everyStatusSnapshot(k aftersale.Kind, st aftersale.Status) aftersale.Snapshot {
-	s := aftersale.Snapshot{
+// have them (back to the merchant for a return or an exchange, out to the buyer for an
+// exchange or a re-send).
+func everyStatusState(k aftersale.Kind, st aftersale.Status) aftersale.State {
+	s := aftersale.State{
 		ID: "as-" + st.String(), OrderID: "order-1", Kind: k, Status: st, Reason: aftersale.ReasonQualityIssue,
 		Detail: "拉链坏了", Items: items(item("a", 1), item("u", 2)), OpenedAt: t0, ChangedAt: hours(50),
 	}
@@ -46,7 +48,7 @@ func everyStatusSnapshot(k aftersale.Kind, st aftersale.Status) aftersale.Snapsh
 	if st.Class() == aftersale.ClassFinal {
 		s.ClosedAt = hours(50)
 	}
-	if k.NeedsShipment() {
+	if k == aftersale.KindReturn || k == aftersale.KindExchange {
 		s.ReturnWaybill, s.ReceivedAt = waybill, hours(20)
 	}
 	if k == aftersale.KindExchange || k == aftersale.KindReship {
@@ -55,18 +57,24 @@ func everyStatusSnapshot(k aftersale.Kind, st aftersale.Status) aftersale.Snapsh
 	return s
 }
 
-// disputeSnapshots are refund-only cases in each dispute status, verdicts liable and not.
-func disputeSnapshots(t *testing.T) map[string]aftersale.Snapshot {
+// disputeStates are refund-only cases in each dispute status, verdicts liable and not. Each
+// opened when the buyer asked (the evidence's RequestedAt) and last changed at its dispute's
+// latest step.
+func disputeStates(t *testing.T) map[string]aftersale.State {
 	evidence := aftersale.Evidence{OrderID: "order-1", CaseID: "as-d", PaidAt: hours(1), ShipBy: hours(49),
 		RequestedAt: hours(30), IntervenedAt: hours(72), Units: 1, Overdue: true}
-	base := func(st aftersale.Status, ds aftersale.DisputeStatus) aftersale.Snapshot {
-		s := everyStatusSnapshot(aftersale.KindRefund, st)
+	base := func(st aftersale.Status, ds aftersale.DisputeStatus, changed time.Time) aftersale.State {
+		s := everyStatusState(aftersale.KindRefund, st)
 		s.ID, s.Items = "as-d", items(item("s", 1))
+		s.OpenedAt, s.ChangedAt = hours(30), changed
+		if st.Class() == aftersale.ClassFinal {
+			s.ClosedAt = changed
+		}
 		s.Dispute = aftersale.Dispute{Status: ds, Evidence: evidence}
 		return s
 	}
-	out := map[string]aftersale.Snapshot{"intervened": base(aftersale.StatusPlatformProcessing, aftersale.DisputeIntervened)}
-	verified := base(aftersale.StatusPlatformProcessing, aftersale.DisputeVerified)
+	out := map[string]aftersale.State{"intervened": base(aftersale.StatusPlatformProcessing, aftersale.DisputeIntervened, hours(72))}
+	verified := base(aftersale.StatusPlatformProcessing, aftersale.DisputeVerified, hours(80))
 	verified.Dispute.Evidence.Cause, verified.Dispute.Evidence.VerifiedAt = compensation.Malicious, hours(80)
 	out["verified"] = verified
 	for _, cause := range []compensation.Cause{compensation.Malicious, compensation.LogisticsFailure} {
@@ -74,48 +82,49 @@ func disputeSnapshots(t *testing.T) map[string]aftersale.Snapshot {
 		require.NoError(t, err)
 		decided := verified
 		decided.Status, decided.Refund, decided.RefundedAt, decided.ClosedAt = aftersale.StatusMerchantRefundSuccess, v.Refund, hours(90), hours(90)
+		decided.ChangedAt = hours(90)
 		decided.Dispute.Status, decided.Dispute.Evidence.Cause = aftersale.DisputeDecided, cause
 		decided.Dispute.Verdict, decided.Dispute.DecidedAt = v, hours(90)
 		out["decided/"+cause.String()] = decided
 	}
-	withdrawn := base(aftersale.StatusUserCancelled, aftersale.DisputeWithdrawn)
+	withdrawn := base(aftersale.StatusUserCancelled, aftersale.DisputeWithdrawn, hours(75))
 	withdrawn.Dispute.WithdrawnAt = hours(75)
 	out["withdrawn"] = withdrawn
 
 	c, _, _, _ := dispute(t, "100.00", compensation.StockShortage, compensation.Default())
-	out["decided by commands"] = c.Snapshot()
+	out["decided by commands"] = c.State()
 	o := singleLineOrder(t, "88.00", 1)
 	w := open(t, o, request("as-w", aftersale.KindRefund, item("s", 1)), hours(30))
 	_, err := w.Intervene(o, hours(72))
 	require.NoError(t, err)
 	_, err = w.Cancel(o, hours(73))
 	require.NoError(t, err)
-	out["withdrawn by commands"] = w.Snapshot()
+	out["withdrawn by commands"] = w.State()
 	return out
 }
 
-// roundTrip checks Snapshot → JSON → Restore → Snapshot: equal, and the same JSON again.
-func roundTrip(t *testing.T, s aftersale.Snapshot) {
+// roundTrip checks State → JSON → Restore → State: equal, and the same JSON again.
+func roundTrip(t *testing.T, s aftersale.State) {
 	t.Helper()
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
-	var back aftersale.Snapshot
+	var back aftersale.State
 	require.NoError(t, json.Unmarshal(b, &back))
 	c, err := aftersale.Restore(back)
 	require.NoError(t, err, string(b))
-	got := c.Snapshot()
+	got := c.State()
 	assert.Equal(t, canonical(s), canonical(got))
 	b2, err := json.Marshal(c)
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(b2))
 }
 
-func TestSnapshotJSONRoundTripEveryStatus(t *testing.T) {
+func TestStateJSONRoundTripEveryStatus(t *testing.T) {
 	t.Parallel()
 	covered := map[aftersale.Status]bool{}
 	for _, k := range aftersale.Kinds() {
 		for _, st := range aftersale.Statuses() {
-			s := everyStatusSnapshot(k, st)
+			s := everyStatusState(k, st)
 			if _, err := aftersale.Restore(s); err != nil {
 				continue // a rejection status of another kind
 			}
@@ -132,9 +141,9 @@ func TestSnapshotJSONRoundTripEveryStatus(t *testing.T) {
 	assert.Len(t, covered, len(aftersale.Statuses()))
 }
 
-func TestSnapshotJSONRoundTripDisputes(t *testing.T) {
+func TestStateJSONRoundTripDisputes(t *testing.T) {
 	t.Parallel()
-	for name, s := range disputeSnapshots(t) {
+	for name, s := range disputeStates(t) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			roundTrip(t, s)
@@ -142,9 +151,9 @@ func TestSnapshotJSONRoundTripDisputes(t *testing.T) {
 	}
 }
 
-func TestSnapshotJSONShape(t *testing.T) {
+func TestStateJSONShape(t *testing.T) {
 	t.Parallel()
-	s := disputeSnapshots(t)["decided/malicious"]
+	s := disputeStates(t)["decided/malicious"]
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	var raw map[string]any
@@ -162,9 +171,9 @@ func TestSnapshotJSONShape(t *testing.T) {
 	assert.Equal(t, "cash", verdict["form"])
 }
 
-func TestSnapshotJSONRefusals(t *testing.T) {
+func TestStateJSONRefusals(t *testing.T) {
 	t.Parallel()
-	s := disputeSnapshots(t)["decided/malicious"]
+	s := disputeStates(t)["decided/malicious"]
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	doc := string(b)
@@ -183,12 +192,12 @@ func TestSnapshotJSONRefusals(t *testing.T) {
 		require.Contains(t, doc, tt.from)
 		good, err := aftersale.Restore(s)
 		require.NoError(t, err)
-		want := good.Snapshot()
+		want := good.State()
 		err = json.Unmarshal([]byte(strings.Replace(doc, tt.from, tt.to, 1)), good)
 		require.ErrorIs(t, err, tt.target, tt.to)
-		assert.Equal(t, want, good.Snapshot(), "a refused decode leaves the case unchanged")
+		assert.Equal(t, want, good.State(), "a refused decode leaves the case unchanged")
 	}
-	_, err = aftersale.Restore(aftersale.Snapshot{ID: "x", OrderID: "o", Kind: aftersale.KindRefund,
+	_, err = aftersale.Restore(aftersale.State{ID: "x", OrderID: "o", Kind: aftersale.KindRefund,
 		Status: aftersale.StatusMerchantProcessing, Reason: aftersale.ReasonOthers, Items: items(item("a", 1)),
 		OpenedAt: t0, ChangedAt: t0, Dispute: aftersale.Dispute{WithdrawnAt: t0}})
 	require.ErrorIs(t, err, aftersale.ErrInvalidCase, "dispute fields without a dispute")
@@ -251,4 +260,71 @@ func FuzzCaseJSON(f *testing.F) {
 			t.Fatalf("second round differs:\n%s\n%s", b1, b2)
 		}
 	})
+}
+
+// TestZeroDisputeJSON: the zero Dispute means "no dispute": it marshals to null, and null
+// decodes back to the zero Dispute (whatever the value held before). A case without a dispute
+// has no "dispute" key at all; a case with one writes it, and it decodes back equal.
+func TestZeroDisputeJSON(t *testing.T) {
+	t.Parallel()
+	b, err := json.Marshal(aftersale.Dispute{})
+	require.NoError(t, err)
+	assert.Equal(t, "null", string(b))
+	held := disputeStates(t)["verified"].Dispute
+	require.NotZero(t, held)
+	require.NoError(t, json.Unmarshal(b, &held))
+	assert.Zero(t, held, "null is the zero Dispute")
+
+	type wrapper struct {
+		D aftersale.Dispute `json:"d"`
+	}
+	b, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{"d":null}`, string(b))
+	var w wrapper
+	require.NoError(t, json.Unmarshal(b, &w))
+	assert.Zero(t, w.D)
+
+	// A real dispute round-trips through its own JSON, verdict included.
+	for name, s := range disputeStates(t) {
+		b, err := json.Marshal(s.Dispute)
+		require.NoError(t, err, name)
+		require.NotEqual(t, "null", string(b), name)
+		var back aftersale.Dispute
+		require.NoError(t, json.Unmarshal(b, &back), name)
+		want, got := s, s
+		got.Dispute = back
+		assert.Equal(t, canonical(want), canonical(got), name)
+		assert.True(t, s.Dispute.Verdict.Equal(back.Verdict), name)
+	}
+	_, err = json.Marshal(aftersale.Dispute{Status: aftersale.DisputeDecided, Verdict: aftersale.Verdict{Paid: d("1.001")}})
+	require.ErrorIs(t, err, aftersale.ErrInvalidAmount, "an amount with three decimals is not rounded")
+	kept := disputeStates(t)["verified"].Dispute
+	bad := kept
+	require.Error(t, json.Unmarshal([]byte(`{"status":"intervened","evidence":{},"extra":1}`), &bad))
+	assert.Equal(t, kept, bad, "a refused decode leaves the dispute unchanged")
+
+	// A case without a dispute writes no "dispute" key; one with a dispute does.
+	o := paidOrder(t)
+	c := open(t, o, request("as-1", aftersale.KindRefund, item("a", 1)), hours(2))
+	_, has := c.Dispute()
+	require.False(t, has)
+	b, err = json.Marshal(c)
+	require.NoError(t, err)
+	var raw map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &raw))
+	assert.NotContains(t, raw, "dispute")
+	_, err = c.Intervene(o, hours(60))
+	require.NoError(t, err)
+	b, err = json.Marshal(c)
+	require.NoError(t, err)
+	raw = nil
+	require.NoError(t, json.Unmarshal(b, &raw))
+	require.Contains(t, raw, "dispute")
+	var back aftersale.Case
+	require.NoError(t, json.Unmarshal(b, &back))
+	dc, _ := c.Dispute()
+	db, ok := back.Dispute()
+	require.True(t, ok)
+	assert.Equal(t, dc, db)
 }

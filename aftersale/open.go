@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -15,20 +16,14 @@ import (
 // extend it per order; Request.Period carries the order's own period.
 const DefaultPeriod = 7 * 24 * time.Hour
 
-// Refusals of Open, one per rule. The order checks the units (its rules, written once); these
-// names let a caller branch on them without importing the order's sentinels.
+// Refusals of Open that are the case's own rules. The units themselves are the order's to
+// judge, with its own sentinels: order.ErrUnknownSKU, order.ErrNotEligible,
+// order.ErrLimitReached (an *order.LimitError), order.ErrDuplicateSKU,
+// order.ErrInvalidQuantity.
 var (
 	// ErrOrderStatus: the order is in a status that takes no after-sale (unpaid, cancelled,
 	// closed).
 	ErrOrderStatus = errors.New("aftersale: the order's status takes no after-sale")
-	// ErrUnknownItem: an item names a SKU (or a product) that is not in the order.
-	ErrUnknownItem = order.ErrUnknownSKU
-	// ErrNotEligible: more units than the order still has eligible: bought minus refunded minus
-	// held by other cases.
-	ErrNotEligible = order.ErrNotEligible
-	// ErrTooManyAttempts: the line already saw order.MaxAfterSaleAttempts after-sale requests
-	// (an *order.LimitError).
-	ErrTooManyAttempts = order.ErrLimitReached
 	// ErrNotShipped: a return, exchange or re-send for units that never shipped.
 	ErrNotShipped = errors.New("aftersale: units not shipped")
 	// ErrPeriodOver: the order completed longer ago than its after-sale period.
@@ -57,11 +52,11 @@ type Request struct {
 //   - a malformed request (no id, unknown kind or reason, no items, a bad quantity, a SKU
 //     twice): ErrInvalidRequest (or the order's ErrInvalidQuantity / ErrDuplicateSKU);
 //   - the order in a status that takes no after-sale (10, 190, 200, 250): ErrOrderStatus;
-//   - a SKU not in the order: ErrUnknownItem;
+//   - a SKU not in the order: order.ErrUnknownSKU;
 //   - a return, exchange or re-send of units that did not ship: ErrNotShipped;
 //   - a completed order past its after-sale period: ErrPeriodOver;
-//   - more units than eligible (bought − refunded − held by other cases): ErrNotEligible;
-//   - a line that already saw order.MaxAfterSaleAttempts requests: ErrTooManyAttempts.
+//   - more units than eligible (bought − refunded − held by other cases): order.ErrNotEligible;
+//   - a line that already saw order.MaxAfterSaleAttempts requests: order.ErrLimitReached.
 //
 // The event's Order field is the order's AfterSaleHeld.
 func Open(o *order.Order, r Request, at time.Time) (*Case, Event, error) {
@@ -100,6 +95,8 @@ func checkRequest(o *order.Order, r Request) error {
 		return &RequestError{Field: "order", Reason: "nil"}
 	case strings.TrimSpace(r.ID) == "":
 		return &RequestError{Field: "id", Reason: "empty"}
+	case !text.ValidAll(r.ID, r.Detail):
+		return &RequestError{Field: "id or detail", Reason: "not valid UTF-8"}
 	case !r.Kind.IsValid():
 		return &RequestError{Field: "kind", Value: fmt.Sprint(uint8(r.Kind)), Reason: "unknown kind", Err: kinds.Check(r.Kind)}
 	case !r.Reason.IsValid():
@@ -125,25 +122,22 @@ func checkPeriod(o *order.Order, period time.Duration, at time.Time) error {
 	end := completed.Add(period)
 	if at.After(end) {
 		return fmt.Errorf("%w: order %s: the period ended at %s; it is %s", ErrPeriodOver, o.ID(),
-			end.Format(time.RFC3339), at.Format(time.RFC3339))
+			stamp(end), stamp(at))
 	}
 	return nil
 }
 
-// checkShipped refuses a return, exchange or re-send of units that did not ship. The order
-// counts units, not which unit is which; units refunded or held are taken from the unshipped
-// ones first, since a unit that never shipped is the one a refund-only case covers. Units whose
-// exchange or re-send is done shipped, and are not free either.
+// checkShipped refuses a return, exchange or re-send of units that did not ship: more than the
+// line's Returnable units, which the order counts.
 func checkShipped(o *order.Order, items []order.Item) error {
 	for _, it := range items {
 		l, ok := o.Line(it.SKUID)
 		if !ok || it.Quantity > l.Eligible() {
 			continue // the order's own checks name the unknown SKU or the units not eligible
 		}
-		taken := max(0, l.Refunded+l.OnAfterSale-(l.Quantity-l.Shipped))
-		if free := l.Shipped - l.AfterSaleDone - taken; it.Quantity > free {
+		if free := l.Returnable(); it.Quantity > free {
 			return fmt.Errorf("%w: order %s sku %s: %d units asked, %d shipped and free", ErrNotShipped,
-				o.ID(), it.SKUID, it.Quantity, max(0, free))
+				o.ID(), it.SKUID, it.Quantity, free)
 		}
 	}
 	return nil

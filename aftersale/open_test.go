@@ -25,8 +25,8 @@ func TestOpen(t *testing.T) {
 	assert.Equal(t, items(item("a", 1), item("u", 2)), c.Items())
 	assert.Equal(t, 2, c.Units("u"))
 	assert.Equal(t, 0, c.Units("b"))
-	assert.True(t, c.Open())
-	assert.True(t, c.OpenAt(hours(10_000)))
+	assert.True(t, c.BlocksShipping(hours(3)))
+	assert.True(t, c.BlocksShipping(hours(10_000)))
 
 	assert.Equal(t, aftersale.ActionOpen, ev.Action)
 	assert.Equal(t, aftersale.Status(0), ev.From)
@@ -39,8 +39,8 @@ func TestOpen(t *testing.T) {
 
 	// The order holds the units: on_aftersale_sku_cnt and the attempt count grew.
 	a, _ := o.Line("a")
-	assert.Equal(t, 1, a.OnAfterSale)
-	assert.Equal(t, 1, a.AfterSaleAttempts)
+	assert.Equal(t, 1, a.OnAfterSale())
+	assert.Equal(t, 1, a.AfterSaleAttempts())
 	assert.Equal(t, 1, o.EligibleForAfterSale("a"))
 	assert.Equal(t, 1, o.EligibleForAfterSale("u"))
 
@@ -90,26 +90,26 @@ func TestOpenRefusals(t *testing.T) {
 		{"zero quantity", paidOrder, request("x", aftersale.KindRefund, item("a", 0)), hours(2), order.ErrInvalidQuantity},
 		{"sku twice", paidOrder, request("x", aftersale.KindRefund, item("a", 1), item("a", 1)), hours(2), order.ErrDuplicateSKU},
 		{"unpaid order", unpaid, request("x", aftersale.KindRefund, item("a", 1)), hours(2), aftersale.ErrOrderStatus},
-		{"unknown sku", paidOrder, request("x", aftersale.KindRefund, item("zz", 1)), hours(2), aftersale.ErrUnknownItem},
-		{"other product", paidOrder, request("x", aftersale.KindRefund, order.Item{ProductID: "p2", SKUID: "a", Quantity: 1}), hours(2), aftersale.ErrUnknownItem},
-		{"more than bought", paidOrder, request("x", aftersale.KindRefund, item("a", 3)), hours(2), aftersale.ErrNotEligible},
+		{"unknown sku", paidOrder, request("x", aftersale.KindRefund, item("zz", 1)), hours(2), order.ErrUnknownSKU},
+		{"other product", paidOrder, request("x", aftersale.KindRefund, order.Item{ProductID: "p2", SKUID: "a", Quantity: 1}), hours(2), order.ErrUnknownSKU},
+		{"more than bought", paidOrder, request("x", aftersale.KindRefund, item("a", 3)), hours(2), order.ErrNotEligible},
 		{"return of unshipped goods", paidOrder, request("x", aftersale.KindReturn, item("a", 1)), hours(2), aftersale.ErrNotShipped},
 		{"exchange of unshipped goods", paidOrder, request("x", aftersale.KindExchange, item("b", 1)), hours(2), aftersale.ErrNotShipped},
 		{"reship before shipping", paidOrder, request("x", aftersale.KindReship, item("u", 1)), hours(2), aftersale.ErrNotShipped},
 		{"period over", completed, request("x", aftersale.KindReturn, item("a", 1)), hours(48).Add(aftersale.DefaultPeriod + time.Second), aftersale.ErrPeriodOver},
-		{"sixth attempt", fiveAttempts, request("x", aftersale.KindRefund, item("b", 1)), hours(20), aftersale.ErrTooManyAttempts},
+		{"sixth attempt", fiveAttempts, request("x", aftersale.KindRefund, item("b", 1)), hours(20), order.ErrLimitReached},
 		{"before payment time", paidOrder, request("x", aftersale.KindRefund, item("a", 1)), t0, order.ErrTimeOrder},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			o := tt.order(t)
-			before := o.Snapshot()
+			before := o.State()
 			c, ev, err := aftersale.Open(o, tt.req, tt.at)
 			require.ErrorIs(t, err, tt.want)
 			assert.Nil(t, c)
 			assert.Zero(t, ev)
-			assert.Equal(t, before, o.Snapshot(), "a refused Open leaves the order as it was")
+			assert.Equal(t, before, o.State(), "a refused Open leaves the order as it was")
 		})
 	}
 	_, _, err := aftersale.Open(nil, request("x", aftersale.KindRefund, item("a", 1)), hours(2))
@@ -152,7 +152,7 @@ func TestOpenEligibilityAcrossCases(t *testing.T) {
 	open(t, o, request("r1", aftersale.KindReturn, item("u", 2)), hours(3))
 	// One unit of u is left: a second case may take it, not two.
 	_, _, err := aftersale.Open(o, request("r2", aftersale.KindReturn, item("u", 2)), hours(3))
-	require.ErrorIs(t, err, aftersale.ErrNotEligible)
+	require.ErrorIs(t, err, order.ErrNotEligible)
 	open(t, o, request("r3", aftersale.KindExchange, item("u", 1)), hours(3))
 	assert.Equal(t, 0, o.EligibleForAfterSale("u"))
 }

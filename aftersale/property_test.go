@@ -29,7 +29,7 @@ func TestRandomActionSequences(t *testing.T) {
 	accepted := map[aftersale.Action]int{}
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 7))
-		runSequence(t, rng, seed, accepted)
+		runSequence(t, rng, seed, accepted, nil)
 	}
 	// The sequences are not vacuous: every command was accepted many times.
 	for _, a := range aftersale.Actions() {
@@ -43,7 +43,9 @@ type world struct {
 	at    time.Time
 }
 
-func runSequence(t *testing.T, rng *rand.Rand, seed uint64, accepted map[aftersale.Action]int) {
+// runSequence drives one order and its cases for 80 random steps; after, when not nil, is
+// called after every step with the case the step opened or commanded (accepted or not).
+func runSequence(t *testing.T, rng *rand.Rand, seed uint64, accepted map[aftersale.Action]int, after func(w *world, c *aftersale.Case, step int)) {
 	t.Helper()
 	w := &world{o: paidOrder(t), at: hours(2)}
 	if rng.IntN(3) > 0 { // most orders ship some SKUs first
@@ -61,24 +63,27 @@ func runSequence(t *testing.T, rng *rand.Rand, seed uint64, accepted map[aftersa
 				}
 			}
 			r := request("c", aftersale.Kinds()[rng.IntN(4)], its...)
-			orderBefore := w.o.Snapshot()
+			orderBefore := w.o.State()
 			c, ev, err := aftersale.Open(w.o, r, w.at)
 			if err != nil {
-				require.Equal(t, orderBefore, w.o.Snapshot(), "seed %d step %d: refused Open changed the order", seed, step)
+				require.Equal(t, orderBefore, w.o.State(), "seed %d step %d: refused Open changed the order", seed, step)
 			} else {
 				require.Equal(t, aftersale.StatusMerchantProcessing, ev.To)
 				w.cases = append(w.cases, c)
 				accepted[aftersale.ActionOpen]++
+				if after != nil {
+					after(w, c, step)
+				}
 			}
 			checkInvariants(t, w, seed, step)
 			continue
 		}
 		c := w.cases[rng.IntN(len(w.cases))]
-		before, orderBefore := c.Snapshot(), w.o.Snapshot()
+		before, orderBefore := c.State(), w.o.State()
 		action, ev, err := randomCommand(rng, w, c)
 		if err != nil {
-			require.Equal(t, before, c.Snapshot(), "seed %d step %d: refused %s changed the case", seed, step, action)
-			require.Equal(t, orderBefore, w.o.Snapshot(), "seed %d step %d: refused %s changed the order", seed, step, action)
+			require.Equal(t, before, c.State(), "seed %d step %d: refused %s changed the case", seed, step, action)
+			require.Equal(t, orderBefore, w.o.State(), "seed %d step %d: refused %s changed the order", seed, step, action)
 		} else {
 			accepted[action]++
 			require.Equal(t, action, ev.Action)
@@ -91,6 +96,9 @@ func runSequence(t *testing.T, rng *rand.Rand, seed uint64, accepted map[aftersa
 			}
 		}
 		checkInvariants(t, w, seed, step)
+		if after != nil {
+			after(w, c, step)
+		}
 	}
 }
 
@@ -195,17 +203,17 @@ func checkInvariants(t *testing.T, w *world, seed uint64, step int) {
 	var paidFen, ledgerFen int64
 	for _, l := range w.o.Lines() {
 		sku := l.SKUID()
-		assert.Equal(t, held[sku], l.OnAfterSale, "seed %d step %d sku %s: held units", seed, step, sku)
-		assert.Equal(t, refundedUnits[sku], l.Refunded, "seed %d step %d sku %s: refunded units", seed, step, sku)
-		assert.Equal(t, done[sku], l.AfterSaleDone, "seed %d step %d sku %s: exchanged units", seed, step, sku)
-		assert.LessOrEqual(t, l.OnAfterSale+l.Refunded+l.AfterSaleDone, l.Quantity, "seed %d step %d sku %s", seed, step, sku)
+		assert.Equal(t, held[sku], l.OnAfterSale(), "seed %d step %d sku %s: held units", seed, step, sku)
+		assert.Equal(t, refundedUnits[sku], l.Refunded(), "seed %d step %d sku %s: refunded units", seed, step, sku)
+		assert.Equal(t, done[sku], l.AfterSaleDone(), "seed %d step %d sku %s: exchanged units", seed, step, sku)
+		assert.LessOrEqual(t, l.OnAfterSale()+l.Refunded()+l.AfterSaleDone(), l.Quantity(), "seed %d step %d sku %s", seed, step, sku)
 		if w.o.Status().Accepts(order.TriggerAfterSale) {
-			assert.Equal(t, l.Quantity-l.OnAfterSale-l.Refunded-l.AfterSaleDone, w.o.EligibleForAfterSale(sku),
+			assert.Equal(t, l.Quantity()-l.OnAfterSale()-l.Refunded()-l.AfterSaleDone(), w.o.EligibleForAfterSale(sku),
 				"seed %d step %d sku %s: eligible units", seed, step, sku)
 		}
-		lineFen := l.Paid.Shift(2).IntPart()
+		lineFen := l.Paid().Shift(2).IntPart()
 		paidFen += lineFen
-		ledger := l.RefundedAmount.Shift(2).IntPart()
+		ledger := l.RefundedAmount().Shift(2).IntPart()
 		ledgerFen += ledger
 		assert.LessOrEqual(t, ledger, lineFen, "seed %d step %d sku %s: the ledger refunded more than paid", seed, step, sku)
 		assert.LessOrEqual(t, refundedFen[sku], lineFen, "seed %d step %d sku %s: refunded more than paid", seed, step, sku)

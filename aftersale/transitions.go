@@ -86,14 +86,15 @@ var table = func() (t [numKinds][numStatuses][numActions]cell) {
 	return t
 }()
 
-// transitionErrs holds one precomputed error per rejected (kind, status, action), so a
-// rejection allocates nothing and still works with errors.As.
-var transitionErrs = func() (errs [numKinds][numStatuses][numActions]*TransitionError) {
+// transitionErrs holds one boxed error per rejected (kind, status, action), so a rejection
+// allocates nothing and still works with errors.As. Each holds a TransitionError value, which
+// errors.As copies out: no caller can change what another reads.
+var transitionErrs = func() (errs [numKinds][numStatuses][numActions]error) {
 	for k := Kind(1); k < numKinds; k++ {
 		for s := Status(1); s < numStatuses; s++ {
 			for a := Action(1); a < numActions; a++ {
 				if table[k][s][a].to == 0 {
-					errs[k][s][a] = &TransitionError{Kind: k, From: s, Action: a}
+					errs[k][s][a] = TransitionError{Kind: k, From: s, Action: a}
 				}
 			}
 		}
@@ -101,10 +102,10 @@ var transitionErrs = func() (errs [numKinds][numStatuses][numActions]*Transition
 	return errs
 }()
 
-// lookup returns the cell for (k, s, a) or the *TransitionError that rejects it.
+// lookup returns the cell for (k, s, a) or the TransitionError that rejects it.
 func lookup(k Kind, s Status, a Action) (cell, error) {
 	if !k.IsValid() || !s.IsValid() || !a.IsValid() {
-		return cell{}, &TransitionError{Kind: k, From: s, Action: a}
+		return cell{}, TransitionError{Kind: k, From: s, Action: a}
 	}
 	c := table[k][s][a]
 	if c.to == 0 {
@@ -114,7 +115,7 @@ func lookup(k Kind, s Status, a Action) (cell, error) {
 }
 
 // Next returns the status a case of kind k in status from moves to on action a, or a
-// *TransitionError (matching ErrInvalidTransition) when the table has no such edge. It reads
+// TransitionError (matching ErrInvalidTransition) when the table has no such edge. It reads
 // the table only: the commands add their own rules (guards, quantities, amounts) on top. Lookups
 // of known values allocate nothing, accepted or rejected.
 func Next(k Kind, from Status, a Action) (Status, error) {

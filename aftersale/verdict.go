@@ -87,6 +87,9 @@ func (v Verdict) Equal(w Verdict) bool {
 		v.PolicyName == w.PolicyName && v.PolicyVersion == w.PolicyVersion
 }
 
+// isZero reports whether v is the zero Verdict.
+func (v Verdict) isZero() bool { return v.Equal(Verdict{}) }
+
 // causeUnknown returns the enum error the compensation package gives for an unknown cause.
 func causeUnknown(c compensation.Cause) error {
 	_, err := c.MarshalText()

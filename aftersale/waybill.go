@@ -1,6 +1,10 @@
 package aftersale
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/wxshop-go/wxshop/internal/text"
+)
 
 // Waybill is a parcel's carrier code (delivery_id, e.g. "SF") and tracking number
 // (waybill_id): the goods a buyer sends back, or the exchange or missing goods a merchant sends.
@@ -13,14 +17,16 @@ type Waybill struct {
 // IsZero reports whether no waybill is recorded.
 func (w Waybill) IsZero() bool { return w == Waybill{} }
 
-// Validate reports a waybill with an empty (or blank) carrier or tracking number, as an error
-// matching ErrInvalidRequest.
+// Validate reports a waybill with an empty (or blank) carrier or tracking number, or text that
+// is not valid UTF-8, as an error matching ErrInvalidRequest.
 func (w Waybill) Validate() error {
 	switch {
 	case strings.TrimSpace(w.Carrier) == "":
 		return &RequestError{Field: "waybill carrier", Reason: "empty"}
 	case strings.TrimSpace(w.TrackingNumber) == "":
 		return &RequestError{Field: "waybill tracking number", Reason: "empty"}
+	case !text.ValidAll(w.Carrier, w.TrackingNumber):
+		return &RequestError{Field: "waybill", Reason: "not valid UTF-8"}
 	}
 	return nil
 }

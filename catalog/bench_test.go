@@ -89,23 +89,29 @@ func BenchmarkLookupSKUDrifted(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		live, found := c.LookupSKU(snap.ProductID, snap.SKUID)
-		if catalog.DriftOf(snap, live, found) != catalog.DriftNone {
+		live, found := c.LookupSKU(snap.ProductID(), snap.SKUID())
+		if !found || live.Drifted(snap) != catalog.DriftNone {
 			b.Fatal("drift")
 		}
 	}
 }
 
-// BenchmarkDriftOfSnapshot is the same check in one call, comparing in place.
-func BenchmarkDriftOfSnapshot(b *testing.B) {
+// BenchmarkDriftOf is the same check in one call, comparing in place. The snapshot is built
+// outside the catalog (as one decoded from an order is), so the attributes are compared
+// string by string rather than found to be the catalog's own.
+func BenchmarkDriftOf(b *testing.B) {
 	c := benchCatalog(b, 10_000)
 	snap, err := c.Snapshot("p004711", "p004711-a")
 	if err != nil {
 		b.Fatal(err)
 	}
+	decoded, err := catalog.NewSnapshot(snap.Params())
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if c.DriftOfSnapshot(&snap) != catalog.DriftNone {
+		if c.DriftOf(&decoded) != catalog.DriftNone {
 			b.Fatal("drift")
 		}
 	}
@@ -135,5 +141,85 @@ func benchShelf(b *testing.B, c *catalog.Catalog, id string) {
 		if err != nil || len(v.Products) == 0 {
 			b.Fatal(err)
 		}
+	}
+}
+
+// benchSizes are the catalog sizes, in SKUs, of BenchmarkCatalogSize and BenchmarkMapLookup.
+var benchSizes = []int{1000, 100_000, 1_000_000}
+
+// heapAfterGC returns the live heap once the garbage is collected.
+func heapAfterGC() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// reportBytesPerSKU reports what building held on to, per SKU: the live heap after building,
+// collected, minus the live heap before.
+func reportBytesPerSKU(b *testing.B, before, after uint64, skus int) {
+	b.ReportMetric(float64(int64(after)-int64(before))/float64(skus), "bytes/SKU")
+}
+
+// BenchmarkCatalogSize is CanBuy in catalogs of 1k, 100k and 1M SKUs (two per product), with
+// the memory a catalog holds per SKU (bytes/SKU). CanBuy is one map lookup, so its time
+// should barely grow with the catalog; BenchmarkMapLookup is the floor to compare both with.
+func BenchmarkCatalogSize(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("skus=%d", n), func(b *testing.B) {
+			before := heapAfterGC()
+			c := benchCatalog(b, n/2)
+			after := heapAfterGC()
+			// A product in the shown category, listed, whose "-a" SKU has stock.
+			id := fmt.Sprintf("p%06d", n/4/10*10)
+			sku := id + "-a"
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := c.CanBuy(id, sku, 2); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportBytesPerSKU(b, before, after, n)
+			runtime.KeepAlive(c)
+		})
+	}
+}
+
+// baselineSKU is what the plainest possible store keeps per SKU to answer CanBuy: its product,
+// its counters and whether it is on sale.
+type baselineSKU struct {
+	productID       string
+	total, reserved int
+	onSale          bool
+}
+
+// BenchmarkMapLookup is the baseline for BenchmarkCatalogSize: the same question asked of a
+// plain map[string]struct{...} keyed by SKU ID, at the same sizes, with the same IDs.
+func BenchmarkMapLookup(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("skus=%d", n), func(b *testing.B) {
+			before := heapAfterGC()
+			m := make(map[string]baselineSKU)
+			for i := range n / 2 {
+				id := fmt.Sprintf("p%06d", i)
+				m[id+"-a"] = baselineSKU{productID: id, total: 1000, onSale: i%10 < 8}
+				m[id+"-b"] = baselineSKU{productID: id, total: i % 3, onSale: i%10 < 8}
+			}
+			after := heapAfterGC()
+			id := fmt.Sprintf("p%06d", n/4/10*10)
+			sku := id + "-a"
+			canBuy := func(productID, skuID string, qty int) bool {
+				s, ok := m[skuID]
+				return ok && s.productID == productID && s.onSale && s.total-s.reserved >= qty
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if !canBuy(id, sku, 2) {
+					b.Fatal("cannot buy")
+				}
+			}
+			reportBytesPerSKU(b, before, after, n)
+			runtime.KeepAlive(m)
+		})
 	}
 }

@@ -4,16 +4,16 @@ package catalog
 // shelves. Commands either succeed completely or return an error and leave the catalog exactly
 // as it was. Queries return values (copies), never views into the catalog.
 //
-// A *Catalog is not safe for concurrent use: like any Go struct, the host serialises access to
-// it (one goroutine, or a mutex around it). The values it returns (SKU, Product, Snapshot,
-// ShelfView, ...) are safe to share. Queries on a nil *Catalog see an empty catalog (so a
-// host's typed nil cannot make a caller panic); commands need a catalog from New.
+// The zero Catalog is an empty catalog, ready to use; New returns one too. A *Catalog is not
+// safe for concurrent use: like any Go struct, the host serialises access to it (one
+// goroutine, or a mutex around it). The values it returns (SKU, Product, Snapshot, ShelfView,
+// ...) are safe to share. Queries on a nil *Catalog see an empty catalog (so a host's typed nil
+// cannot make a caller panic); commands on a nil *Catalog return ErrNilCatalog.
 type Catalog struct {
 	products   map[string]*product
 	skus       map[string]*skuRec // by SKU ID: SKU IDs are unique across the catalog
 	categories map[string]*category
 	shelves    map[string]*shelf
-	hist       history // the catalog's Version and its latest SKU changes
 }
 
 // skuRec is where the catalog keeps a SKU, with a link back to its product so that CanBuy and
@@ -21,21 +21,24 @@ type Catalog struct {
 type skuRec struct {
 	sku  SKU
 	prod *product
-	// changedAt is the catalog's Seq after the SKU's latest event (added or revised): a
-	// snapshot taken at a version of this catalog's history with that Seq or a later one saw
-	// the SKU as it is.
-	changedAt uint64
 }
 
-// New returns an empty catalog.
-func New() *Catalog {
-	return &Catalog{
-		products:   map[string]*product{},
-		skus:       map[string]*skuRec{},
-		categories: map[string]*category{},
-		shelves:    map[string]*shelf{},
-		hist:       newHistory(),
+// New returns an empty catalog. It is the same as a zero Catalog.
+func New() *Catalog { return &Catalog{} }
+
+// writable prepares the catalog for a command: a zero Catalog gets its maps on first use. It
+// returns ErrNilCatalog for a nil *Catalog.
+func (c *Catalog) writable() error {
+	if c == nil {
+		return ErrNilCatalog
 	}
+	if c.products == nil {
+		c.products = map[string]*product{}
+		c.skus = map[string]*skuRec{}
+		c.categories = map[string]*category{}
+		c.shelves = map[string]*shelf{}
+	}
+	return nil
 }
 
 // LookupSKU returns the SKU skuID of product productID. Deleted SKUs are found (with
@@ -51,9 +54,9 @@ func (c *Catalog) LookupSKU(productID, skuID string) (SKU, bool) {
 	return r.sku, true
 }
 
-// Snapshot returns what an order line stores for the SKU now: product title, attributes,
-// price, the SKU's revision and the catalog's version. A deleted SKU has no snapshot
-// (ErrSKUDeleted).
+// Snapshot returns what an order line stores for the SKU now: product title, attributes, price
+// and the SKU's revision. A deleted SKU has no snapshot (ErrSKUDeleted). It allocates nothing:
+// the snapshot shares the SKU's attributes, which never change in place.
 func (c *Catalog) Snapshot(productID, skuID string) (Snapshot, error) {
 	r, err := c.rec(productID, skuID)
 	if err != nil {
@@ -62,9 +65,7 @@ func (c *Catalog) Snapshot(productID, skuID string) (Snapshot, error) {
 	if r.sku.d.deleted {
 		return Snapshot{}, &StateError{Op: "snapshot", ProductID: productID, SKUID: skuID, State: "deleted", err: ErrSKUDeleted}
 	}
-	snap := r.sku.Snapshot(r.prod.title)
-	snap.CatalogVersion = c.Version()
-	return snap, nil
+	return r.sku.Snapshot(r.prod.title), nil
 }
 
 // rec finds a SKU's record or returns a *NotFoundError.

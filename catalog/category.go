@@ -30,6 +30,9 @@ type CategoryParams struct {
 
 // AddCategory adds a category. The ID must be new.
 func (c *Catalog) AddCategory(p CategoryParams) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	if err := validate.Struct("catalog", p); err != nil {
 		return err
 	}
@@ -60,6 +63,9 @@ func (c *Catalog) HideCategory(id string) error { return c.setHidden(id, true) }
 func (c *Catalog) ShowCategory(id string) error { return c.setHidden(id, false) }
 
 func (c *Catalog) setHidden(id string, hidden bool) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	k, ok := c.categories[id]
 	if !ok {
 		return &NotFoundError{Kind: "category", ID: id}

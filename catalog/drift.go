@@ -64,61 +64,48 @@ func (d Drift) join(text func(int) string, sep, none string) string {
 }
 
 // Drifted compares the live SKU s with an order's snapshot of it: a deleted SKU, or a snapshot
-// of another SKU, is DriftDeleted; a different price (by value) is DriftPrice; different
-// attributes are DriftAttrs. It compares content, never revisions alone: a revision means
-// something only within one catalog's history (a catalog rebuilt from the platform's
-// product/get starts every SKU at revision 1 again), and a SKU value does not know its catalog.
-// (*Catalog).DriftOfSnapshot does, and skips the comparison when the catalog can vouch that
-// the SKU did not change since the snapshot. It allocates nothing.
+// of another SKU, is DriftDeleted; a different price is DriftPrice; different attributes are
+// DriftAttrs. It compares content, never revisions: a revision means something only within one
+// catalog's history (a catalog rebuilt from the platform's product/get starts every SKU at
+// revision 1 again). It allocates nothing.
 func (s SKU) Drifted(snap Snapshot) Drift { return drift(&s, &snap) }
 
 // drift is the one implementation of Drifted.
 func drift(s *SKU, snap *Snapshot) Drift {
-	if s.d == nil || snap.SKUID != s.id || snap.ProductID != s.productID {
+	if s.d == nil || snap.skuID != s.id || snap.productID != s.productID {
 		return DriftDeleted
 	}
 	return compareSpec(s.d, snap)
 }
 
-// compareSpec compares a snapshot with the spec of the SKU it names (the IDs already matched).
+// compareSpec compares a snapshot with the spec of the SKU it names (the IDs already matched):
+// the price in fen, the attributes key by key. Attributes of a snapshot the catalog handed out
+// share their strings with the spec, so each comparison of equal attributes is a pointer test.
 func compareSpec(d *skuSpec, snap *Snapshot) Drift {
 	if d.deleted {
 		return DriftDeleted
 	}
 	var out Drift
-	if !snap.Price.Equal(d.price) {
+	if snap.price != d.price {
 		out |= DriftPrice
 	}
-	if !slices.Equal(snap.Attrs, d.attrs) {
+	if !slices.Equal(snap.attrs, d.attrs) {
 		out |= DriftAttrs
 	}
 	return out
 }
 
-// DriftOf is what a shipment check calls with the result of a lookup: a SKU that was not found
-// is DriftDeleted; otherwise it is live.Drifted(snap).
-func DriftOf(snap Snapshot, live SKU, found bool) Drift {
-	if !found {
-		return DriftDeleted
-	}
-	return live.Drifted(snap)
-}
-
-// DriftOfSnapshot is LookupSKU followed by DriftOf in one step, without copying the SKU or the
-// snapshot: the per-line check of a shipment. A SKU that is not in the catalog is
-// DriftDeleted. When the snapshot's CatalogVersion is a moment of this catalog's history and
-// the SKU's latest event (added, revised) came no later, the SKU is as the snapshot saw it:
-// no drift, without comparing content. It allocates nothing; a nil *Catalog finds nothing.
-func (c *Catalog) DriftOfSnapshot(snap *Snapshot) Drift {
+// DriftOf is LookupSKU followed by SKU.Drifted in one step, without copying the SKU or the
+// snapshot: the per-line check of a shipment. A SKU that is not in the catalog (never added, or
+// purged) is DriftDeleted. It compares content, always; it allocates nothing; a nil *Catalog
+// finds nothing.
+func (c *Catalog) DriftOf(snap *Snapshot) Drift {
 	if c == nil {
 		return DriftDeleted
 	}
-	r, ok := c.skus[snap.SKUID]
-	if !ok || r.sku.productID != snap.ProductID {
+	r, ok := c.skus[snap.skuID]
+	if !ok || r.sku.productID != snap.productID {
 		return DriftDeleted
-	}
-	if r.changedAt <= snap.CatalogVersion.Seq && c.hist.vouches(snap.CatalogVersion) {
-		return DriftNone
 	}
 	return compareSpec(r.sku.d, snap)
 }

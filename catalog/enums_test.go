@@ -27,9 +27,6 @@ func TestEnums(t *testing.T) {
 		code         int
 		decodeTarget encoding.TextUnmarshaler
 	}{
-		{catalog.SellerWeChatShop, "wechat_shop", "微信小店商家", 1, new(catalog.SellerKind)},
-		{catalog.SellerShowcaseMerchant, "showcase_merchant", "视频号橱窗商家", 2, new(catalog.SellerKind)},
-		{catalog.SellerShowcaseCreator, "showcase_creator", "视频号橱窗达人", 3, new(catalog.SellerKind)},
 		{catalog.StatusNeverListed, "never_listed", "未上架", 0, new(catalog.ProductStatus)},
 		{catalog.StatusListed, "listed", "上架", 5, new(catalog.ProductStatus)},
 		{catalog.StatusRecycleBin, "recycle_bin", "回收站", 6, new(catalog.ProductStatus)},
@@ -80,8 +77,6 @@ func TestEnums(t *testing.T) {
 // reflectElem dereferences the decode targets of TestEnums.
 func reflectElem(p encoding.TextUnmarshaler) enumValue {
 	switch p := p.(type) {
-	case *catalog.SellerKind:
-		return *p
 	case *catalog.ProductStatus:
 		return *p
 	case *catalog.EditStatus:
@@ -98,7 +93,7 @@ func reflectElem(p encoding.TextUnmarshaler) enumValue {
 
 func TestUnknownCodes(t *testing.T) {
 	t.Parallel()
-	for _, v := range []enumValue{catalog.SellerKind(0), catalog.SellerKind(4), catalog.ProductStatus(1), catalog.ProductStatus(21),
+	for _, v := range []enumValue{catalog.ProductStatus(1), catalog.ProductStatus(21),
 		catalog.EditStatus(6), catalog.SKUStatus(0), catalog.DiffType(4), catalog.Availability(0)} {
 		assert.False(t, v.IsValid(), "%T(%d)", v, v)
 		_, err := v.MarshalText()
@@ -109,12 +104,12 @@ func TestUnknownCodes(t *testing.T) {
 	assert.EqualError(t, catalog.ProductStatus(7).Check(), "unknown catalog.ProductStatus 7")
 	require.NoError(t, catalog.StatusBanned.Check())
 	require.ErrorIs(t, catalog.EditStatus(6).Check(), catalog.ErrUnknownCode)
-	assert.Equal(t, "catalog.SellerKind(0)", catalog.SellerKind(0).String())
+	assert.Equal(t, "catalog.ProductStatus(7)", catalog.ProductStatus(7).String())
+	assert.Equal(t, "catalog.Availability(0)", catalog.Availability(0).String())
 }
 
 func TestValueLists(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, []catalog.SellerKind{1, 2, 3}, catalog.SellerKinds())
 	assert.Equal(t, []catalog.ProductStatus{0, 5, 6, 9, 11, 12, 13, 14, 15, 20}, catalog.ProductStatuses())
 	assert.Equal(t, []catalog.EditStatus{0, 1, 2, 3, 4, 5, 7, 8}, catalog.EditStatuses())
 }

@@ -40,6 +40,8 @@ var (
 	// ErrInvalidQuantity: a quantity that is not positive, or a release, commit or
 	// subtraction of more units than there are (10020054).
 	ErrInvalidQuantity = errors.New("catalog: invalid quantity")
+	// ErrNilCatalog: a command on a nil *Catalog (a zero Catalog is fine).
+	ErrNilCatalog = errors.New("catalog: nil catalog")
 	// ErrInvalid is matched by every *ValidationError: a params struct broke a rule.
 	ErrInvalid = validate.ErrInvalid
 	// ErrInvalidAmount is matched by every rejected amount of money.
@@ -52,13 +54,49 @@ var (
 // lengths, identity numbers, market price above sale price, ...). It matches ErrInvalid.
 type ValidationError = validate.Error
 
-// FieldError is one entry of a ValidationError.
-type FieldError = validate.FieldError
+// Violation is one entry of a ValidationError: the field, the rule it broke and the rule's
+// reason in words.
+type Violation = validate.Violation
+
+// AmountError says which amount was rejected and why. It matches ErrInvalidAmount; every
+// package of the module returns the same type.
+type AmountError = money.AmountError
+
+// UnknownCodeError names a code or name an enum does not know. It matches ErrUnknownCode;
+// every package of the module returns the same type.
+type UnknownCodeError = enum.UnknownError
 
 // invalid builds a one-field *ValidationError for rules checked in Go rather than by tags.
 func invalid(structName, field, rule, param string) error {
-	return &ValidationError{Pkg: "catalog", Struct: structName, Fields: []FieldError{{Field: field, Rule: rule, Param: param}}}
+	return invalidBecause(structName, field, rule, param, reasonOf(rule, param))
 }
+
+// invalidBecause is invalid with the reason in words given by the caller.
+func invalidBecause(structName, field, rule, param, reason string) error {
+	return &ValidationError{Pkg: "catalog", Struct: structName, Fields: []Violation{{Field: field, Rule: rule, Param: param,
+		Reason: reason}}}
+}
+
+// reasonOf words a rule checked in Go: the catalog's own rules here, the ones validator also
+// knows by validate.Reason, so that a message never shows a rule's tag.
+func reasonOf(rule, param string) string {
+	switch rule {
+	case "min":
+		return validate.Reason(rule, param, "slice") // the only list checked in Go: NoReviewUpdate.SKUs
+	case ruleMinLive:
+		return "at least " + param + " SKU that is not deleted"
+	case ruleMaxValuesPerKey:
+		return "at most " + param + " distinct values per attribute key in a product"
+	}
+	return validate.Reason(rule, param, "")
+}
+
+// The rules only the catalog checks, as Violation.Rule names them.
+const (
+	ruleMinLive         = "min_live"           // a product keeps a SKU that is not deleted
+	ruleMaxValuesPerKey = "max_values_per_key" // 10020031
+	ruleDraftMatches    = "draft_matches_edit_status"
+)
 
 // NotFoundError says what was not found. It matches ErrNotFound.
 type NotFoundError struct {

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -88,36 +89,17 @@ func ExampleCatalog_Shelf() {
 func ExampleCatalog_UpdateWithoutReview() {
 	c := exampleCatalog()
 	snap, _ := c.Snapshot("longjing", "longjing-250") // stored on the order line
-
-	live, found := c.LookupSKU("longjing", "longjing-250")
-	fmt.Println("before:", catalog.DriftOf(snap, live, found))
+	fmt.Println("before:", c.DriftOf(&snap))
 
 	_ = c.UpdateWithoutReview("longjing", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{
 		{ID: "longjing-250", Price: decimal.NewNullDecimal(decimal.RequireFromString("118"))},
 	}})
-	live, found = c.LookupSKU("longjing", "longjing-250")
-	d := catalog.DriftOf(snap, live, found)
-	fmt.Println("after:", d, d.Label(), "revision", snap.Revision, "->", live.Revision())
+	live, _ := c.LookupSKU("longjing", "longjing-250")
+	d := c.DriftOf(&snap)
+	fmt.Println("after:", d, d.Label(), "revision", snap.Revision(), "->", live.Revision())
 	// Output:
 	// before: none
 	// after: price 价格已变更 revision 1 -> 2
-}
-
-// Opening a shop validates the onboarding form, check characters included.
-func ExampleNewShop() {
-	_, err := catalog.NewShop(catalog.ShopParams{
-		Name:    "龙井茶舍",
-		Kind:    catalog.SellerWeChatShop,
-		Contact: catalog.ContactParams{Name: "王店长", Phone: "1380013800"},
-		Person:  &catalog.PersonParams{RealName: "王五", IDNumber: "110105194912310021"},
-	})
-	fmt.Println(err)
-	fmt.Println(errors.Is(err, catalog.ErrInvalid))
-	fmt.Println(catalog.SellerShowcaseCreator, catalog.SellerShowcaseCreator.Label())
-	// Output:
-	// catalog: invalid ShopParams: Contact.Phone: cn_mobile; Person.IDNumber: cn_resident_id
-	// true
-	// showcase_creator 视频号橱窗达人
 }
 
 // Stock is reserved when an order is placed and never oversold.
@@ -136,44 +118,57 @@ func ExampleCatalog_Reserve() {
 	// total 1 reserved 0 available 1
 }
 
-// The conversion rate is an exact decimal percentage, rounded half up to 0.01%.
-func ExampleOverview_ConversionRate() {
-	o, _ := catalog.NewOverview(catalog.OverviewParams{Visits: 3, Orders: 2, Sales: decimal.RequireFromString("256")})
-	rate, _ := o.ConversionRate()
-	aov, _ := o.AverageOrderValue()
-	fmt.Printf("转化率 %s%%, 客单价 ¥%s\n", rate.StringFixed(2), aov.StringFixed(2))
-	none, _ := catalog.NewOverview(catalog.OverviewParams{})
-	_, ok := none.ConversionRate()
-	fmt.Println("rate without visits:", ok)
-	// Output:
-	// 转化率 66.67%, 客单价 ¥128.00
-	// rate without visits: false
-}
-
-// Which SKUs changed since an order's snapshot was taken: what a shipment check asks before it
-// compares any line.
-func ExampleCatalog_ChangedSince() {
+// A snapshot comes from the catalog, or from outside it (an order decoded from the platform,
+// a host's database) through NewSnapshot. Either way it is compared by content: the price it
+// remembers decides, not the revision it names.
+func ExampleCatalog_DriftOf() {
 	c := exampleCatalog()
-	snap, err := c.Snapshot("longjing", "longjing-250")
+	taken, _ := c.Snapshot("longjing", "longjing-250")
+	fmt.Println("taken:", taken)
+
+	decoded, err := catalog.NewSnapshot(catalog.SnapshotParams{
+		ProductID: "longjing", SKUID: "longjing-250", Title: "西湖龙井",
+		Attrs: []catalog.Attr{{Key: "规格", Value: "250g"}}, Price: decimal.RequireFromString("99"), Revision: 1,
+	})
 	if err != nil {
 		panic(err)
 	}
-	changed, ok := c.ChangedSince(nil, snap.CatalogVersion)
-	fmt.Println("right after the order:", changed, ok)
+	fmt.Println("decoded:", c.DriftOf(&taken), c.DriftOf(&decoded))
 
-	err = c.UpdateWithoutReview("pu-erh", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{
+	_ = c.UpdateWithoutReview("pu-erh", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{
 		{ID: "pu-erh-357", Price: decimal.NewNullDecimal(decimal.RequireFromString("258"))},
 	}})
-	if err != nil {
-		panic(err)
-	}
-	changed, ok = c.ChangedSince(nil, snap.CatalogVersion)
-	fmt.Println("after a price change:", changed, ok)
-
-	_, ok = catalog.New().ChangedSince(nil, snap.CatalogVersion)
-	fmt.Println("another catalog can tell:", ok)
+	fmt.Println("after another SKU's price change:", c.DriftOf(&taken))
+	fmt.Println("in an empty catalog:", catalog.New().DriftOf(&taken))
 	// Output:
-	// right after the order: [] true
-	// after a price change: [pu-erh-357] true
-	// another catalog can tell: false
+	// taken: 西湖龙井 (product longjing, SKU longjing-250, 规格=250g, 128.00 元)
+	// decoded: none price
+	// after another SKU's price change: none
+	// in an empty catalog: deleted
+}
+
+// A snapshot is valid by construction, and stored as JSON with the price as text of two
+// decimals. Snapshots stored by earlier releases, with a catalog_version, still read.
+func ExampleNewSnapshot() {
+	_, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "longjing", SKUID: "longjing-250",
+		Price: decimal.RequireFromString("10000000.01")})
+	fmt.Println(errors.Is(err, catalog.ErrInvalidAmount), "above", catalog.MaxPrice().StringFixed(2))
+
+	snap, _ := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "longjing", SKUID: "longjing-250", Title: "西湖龙井",
+		Price: decimal.RequireFromString("128.5"), Revision: 2})
+	data, _ := json.Marshal(snap)
+	fmt.Println(string(data))
+
+	var old catalog.Snapshot
+	err = json.Unmarshal([]byte(`{"product_id":"longjing","sku_id":"longjing-250","title":"西湖龙井","price":"128.50",`+
+		`"revision":2,"catalog_version":{"seq":4,"hash":"42"}}`), &old)
+	fmt.Println(err, old.Equal(snap))
+
+	_, err = catalog.NewSnapshot(catalog.SnapshotParams{SKUID: "longjing-250", Price: decimal.RequireFromString("1")})
+	fmt.Println(err)
+	// Output:
+	// true above 10000000.00
+	// {"product_id":"longjing","sku_id":"longjing-250","title":"西湖龙井","price":"128.50","revision":2}
+	// <nil> true
+	// catalog: invalid Snapshot: ProductID: required
 }

@@ -3,7 +3,6 @@ package catalog_test
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,19 +84,9 @@ func requireUnchanged(t *testing.T, c *catalog.Catalog, cmd func() error) error 
 
 // dumpState renders any value deeply and deterministically: it follows pointers (numbering
 // them, so aliasing shows), reads unexported fields, and sorts map entries. It knows nothing
-// of the catalog's layout, so it cannot miss a field the catalog adds later.
-// dumpContent is dumpState of a catalog without its history (its Version, its event log, the
-// Seq of each SKU's latest event): what a restored catalog must reproduce.
-func dumpContent(c *catalog.Catalog) string {
-	content, _, found := strings.Cut(dumpState(c), " hist:catalog.history{")
-	if !found {
-		panic("dumpContent: the catalog has no history field")
-	}
-	return eventSeq.ReplaceAllString(content, "changedAt:_")
-}
-
-var eventSeq = regexp.MustCompile(`changedAt:\d+`)
-
+// of the catalog's layout, so it cannot miss a field the catalog adds later. A catalog keeps no
+// history beside its content (drift is decided by content), so a restored catalog must
+// reproduce all of it.
 func dumpState(v any) string {
 	var b strings.Builder
 	seen := map[uintptr]int{}
@@ -195,3 +184,22 @@ func TestDumpStateSeesUnexportedChanges(t *testing.T) {
 	require.NoError(t, c.Reserve("cup", "cup-1", 1))
 	require.NotEqual(t, before, dumpState(c), "a reservation is an unexported counter and must show")
 }
+
+// newSnapshot builds a snapshot from outside the catalog, as an order decoded from the
+// platform would hold it.
+func newSnapshot(t testing.TB, p catalog.SnapshotParams) catalog.Snapshot {
+	t.Helper()
+	s, err := catalog.NewSnapshot(p)
+	require.NoError(t, err)
+	return s
+}
+
+// takeSnapshot is (*Catalog).Snapshot for a SKU that must be there.
+func takeSnapshot(t testing.TB, c *catalog.Catalog, productID, skuID string) catalog.Snapshot {
+	t.Helper()
+	s, err := c.Snapshot(productID, skuID)
+	require.NoError(t, err)
+	return s
+}
+
+func decimalFromString(s string) (decimal.Decimal, error) { return decimal.NewFromString(s) }

@@ -15,6 +15,9 @@ func (c *Catalog) Delist(productID string) error { return c.SetStatus(productID,
 // event with 12, 13, 14, 15 or 20), and how a merchant recycles, restores and deletes. The
 // draft being under review blocks listing, recycling and deletion.
 func (c *Catalog) SetStatus(productID string, to ProductStatus) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	if err := to.Check(); err != nil {
 		return err
 	}
@@ -33,7 +36,7 @@ func (c *Catalog) SetStatus(productID string, to ProductStatus) error {
 		}
 	}
 	if to == StatusListed && p.liveSKUs() == 0 {
-		return invalid("Product", "SKUs", "min_live", "1")
+		return invalid("Product", "SKUs", ruleMinLive, "1")
 	}
 	p.status = to
 	return nil

@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/wxshop-go/wxshop/internal/money"
 )
 
 // NoReviewUpdate is a change through the no-review path (免审更新, product/auditfree): per SKU,
@@ -19,7 +17,8 @@ type NoReviewUpdate struct {
 // platform (field-level overwrite).
 type NoReviewSKU struct {
 	ID string
-	// Price is the new sale price when Valid: greater than zero, below the market price.
+	// Price is the new sale price when Valid: greater than zero, below the market price, at
+	// most MaxPrice.
 	Price decimal.NullDecimal
 	// Stock adjusts the available stock unless zero.
 	Stock StockAdjustment
@@ -35,6 +34,9 @@ type NoReviewSKU struct {
 // so orders that snapshot the SKU before see it drift. A product keeps at least one SKU that is
 // not deleted.
 func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	p, err := c.prod(productID)
 	if err != nil {
 		return err
@@ -50,24 +52,24 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 		return invalid("NoReviewUpdate", "SKUs", "min", "1")
 	}
 	plan := make([]noReviewStep, len(u.SKUs))
+	planned := make(map[*skuRec]struct{}, len(u.SKUs))
 	deleting := 0
 	for i, s := range u.SKUs {
 		step, err := c.planNoReview(p, fmt.Sprintf("SKUs[%d]", i), s)
 		if err != nil {
 			return err
 		}
-		for _, prev := range plan[:i] {
-			if prev.rec == step.rec {
-				return invalid("NoReviewUpdate", fmt.Sprintf("SKUs[%d].ID", i), "unique", "")
-			}
+		if _, dup := planned[step.rec]; dup {
+			return invalid("NoReviewUpdate", fmt.Sprintf("SKUs[%d].ID", i), "unique", "")
 		}
+		planned[step.rec] = struct{}{}
 		if s.Delete {
 			deleting++
 		}
 		plan[i] = step
 	}
 	if deleting >= p.liveSKUs() {
-		return invalid("NoReviewUpdate", "SKUs", "min_live", "1")
+		return invalid("NoReviewUpdate", "SKUs", ruleMinLive, "1")
 	}
 	for _, step := range plan {
 		c.applyNoReview(step)
@@ -79,6 +81,7 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 type noReviewStep struct {
 	rec   *skuRec
 	in    NoReviewSKU
+	price int64 // fen, when in.Price.Valid
 	total int
 }
 
@@ -99,12 +102,14 @@ func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noRevie
 		return step, nil
 	}
 	if s.Price.Valid {
-		if err := money.CheckPositive(field+".Price", s.Price.Decimal); err != nil {
+		price, err := checkPrice(field+".Price", s.Price.Decimal)
+		if err != nil {
 			return noReviewStep{}, err
 		}
-		if mp := r.sku.d.marketPrice; !mp.IsZero() && mp.Cmp(s.Price.Decimal) <= 0 {
+		if mp := r.sku.d.marketPrice; mp != 0 && mp <= price {
 			return noReviewStep{}, invalid("NoReviewUpdate", field+".Price", "ltfield", "MarketPrice")
 		}
+		step.price = price
 	}
 	if !s.Stock.IsZero() {
 		total, err := r.adjusted(s.Stock)
@@ -124,10 +129,10 @@ func (c *Catalog) applyNoReview(st noReviewStep) {
 	r := st.rec
 	switch {
 	case st.in.Delete:
-		c.revise(r, func(d *skuSpec) { d.deleted = true })
+		r.revise(func(d *skuSpec) { d.deleted = true })
 		return
-	case st.in.Price.Valid && !st.in.Price.Decimal.Equal(r.sku.d.price):
-		c.revise(r, func(d *skuSpec) { d.price = st.in.Price.Decimal })
+	case st.in.Price.Valid && st.price != r.sku.d.price:
+		r.revise(func(d *skuSpec) { d.price = st.price })
 	}
 	r.sku.total = st.total
 	if st.in.Status != 0 {

@@ -38,75 +38,100 @@ type SKUParams struct {
 	// Attrs are the sale attributes; keys and values are required, keys are unique in a SKU,
 	// and a product has at most 100 distinct values per key.
 	Attrs []Attr
-	// Price is the sale price in yuan: greater than zero, at most two decimals (10020039).
+	// Price is the sale price in yuan: greater than zero, at most two decimals (10020039), at
+	// most MaxPrice.
 	Price decimal.Decimal
 	// MarketPrice is the crossed-out price; zero means none, otherwise it must exceed Price
-	// (10020040).
+	// (10020040) and be at most MaxPrice.
 	MarketPrice decimal.Decimal
 	// Stock is the initial number of units on hand, 0 to MaxStock.
 	Stock int `validate:"gte=0,lte=1000000000"`
 }
 
-// check validates p: tags first, then the rules tags cannot say.
-func (p ProductParams) check() error {
+// checkedPrices are a SKU's prices in fen, as checkOne accepted them.
+type checkedPrices struct{ price, market int64 }
+
+// check validates p: tags first, then the rules tags cannot say. It returns each SKU's prices
+// in fen, in order.
+func (p ProductParams) check() ([]checkedPrices, error) {
 	if err := validate.Struct("catalog", p); err != nil {
-		return err
+		return nil, err
 	}
 	values := map[string]map[string]struct{}{}
 	seen := make(map[string]struct{}, len(p.SKUs))
+	prices := make([]checkedPrices, len(p.SKUs))
 	for i, s := range p.SKUs {
 		field := fmt.Sprintf("SKUs[%d]", i)
 		if _, dup := seen[s.ID]; dup {
-			return invalid("ProductParams", field+".ID", "unique", "")
+			return nil, invalid("ProductParams", field+".ID", "unique", "")
 		}
 		seen[s.ID] = struct{}{}
-		if err := s.checkOne("ProductParams", field+"."); err != nil {
-			return err
+		c, err := s.checkOne("ProductParams", field+".")
+		if err != nil {
+			return nil, err
 		}
+		prices[i] = c
 		for _, a := range s.Attrs {
 			if values[a.Key] == nil {
 				values[a.Key] = map[string]struct{}{}
 			}
 			values[a.Key][a.Value] = struct{}{}
 			if len(values[a.Key]) > maxValuesPerAttr {
-				return invalid("ProductParams", field+".Attrs", "max_values_per_key", fmt.Sprint(maxValuesPerAttr))
+				return nil, invalid("ProductParams", field+".Attrs", ruleMaxValuesPerKey, fmt.Sprint(maxValuesPerAttr))
 			}
 		}
 	}
-	return nil
+	return prices, nil
 }
 
 // checkOne applies the rules tags cannot say to one SKU: prices and attributes. prefix
 // locates the SKU in its params struct ("SKUs[0].").
-func (s SKUParams) checkOne(structName, prefix string) error {
-	if err := money.CheckPositive(prefix+"Price", s.Price); err != nil {
-		return err
+func (s SKUParams) checkOne(structName, prefix string) (checkedPrices, error) {
+	price, err := checkPrice(prefix+"Price", s.Price)
+	if err != nil {
+		return checkedPrices{}, err
 	}
-	if !s.MarketPrice.IsZero() {
-		if err := money.Check(prefix+"MarketPrice", s.MarketPrice); err != nil {
-			return err
+	market, err := money.ToFen(prefix+"MarketPrice", s.MarketPrice)
+	if err != nil {
+		return checkedPrices{}, err
+	}
+	if market != 0 {
+		if market > maxPriceFen {
+			return checkedPrices{}, &money.AmountError{Field: prefix + "MarketPrice", Value: money.FormatFen(market),
+				Reason: "above the platform's cap of " + money.FormatFen(maxPriceFen) + " yuan"}
 		}
-		if s.MarketPrice.Cmp(s.Price) <= 0 {
-			return invalid(structName, prefix+"MarketPrice", "gtfield", "Price")
+		if market <= price {
+			return checkedPrices{}, invalid(structName, prefix+"MarketPrice", "gtfield", "Price")
 		}
 	}
-	return checkAttrs(structName, prefix+"Attrs", s.Attrs)
+	return checkedPrices{price: price, market: market}, checkAttrs(structName, prefix+"Attrs", s.Attrs)
 }
 
-// checkAttrs requires non-empty keys and values and unique keys.
+// checkAttrs requires non-empty keys and values and unique keys. validate.Struct already
+// checked that they are valid UTF-8.
 func checkAttrs(structName, field string, attrs []Attr) error {
+	var seen map[string]struct{} // for many attributes; a few are compared pairwise
+	if len(attrs) > 8 {
+		seen = make(map[string]struct{}, len(attrs))
+	}
 	for i, a := range attrs {
-		f := fmt.Sprintf("%s[%d]", field, i)
 		switch {
 		case a.Key == "":
-			return invalid(structName, f+".Key", "required", "")
+			return invalid(structName, fmt.Sprintf("%s[%d].Key", field, i), "required", "")
 		case a.Value == "":
-			return invalid(structName, f+".Value", "required", "")
+			return invalid(structName, fmt.Sprintf("%s[%d].Value", field, i), "required", "")
 		}
-		for _, b := range attrs[:i] {
-			if a.Key == b.Key {
-				return invalid(structName, f+".Key", "unique", "")
+		dup := false
+		if seen != nil {
+			_, dup = seen[a.Key]
+			seen[a.Key] = struct{}{}
+		} else {
+			for _, b := range attrs[:i] {
+				dup = dup || b.Key == a.Key
 			}
+		}
+		if dup {
+			return invalid(structName, fmt.Sprintf("%s[%d].Key", field, i), "unique", "")
 		}
 	}
 	return nil

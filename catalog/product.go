@@ -57,7 +57,7 @@ func (p Product) SKUs() []SKU { return slices.Clone(p.skus) }
 func (p *product) view() Product {
 	out := Product{
 		id: p.id, title: p.title, categoryID: p.cat.id, description: p.description,
-		images: p.images, status: p.status, edit: p.edit, hasDraft: p.draft != nil,
+		images: slices.Clone(p.images), status: p.status, edit: p.edit, hasDraft: p.draft != nil,
 		skus: make([]SKU, len(p.skus)),
 	}
 	for i, r := range p.skus {
@@ -70,7 +70,11 @@ func (p *product) view() Product {
 // initial draft status, and every SKU at revision 1, listed, with its initial stock. The
 // category must exist; the product ID and every SKU ID must be new to the catalog.
 func (c *Catalog) AddProduct(p ProductParams) error {
-	if err := p.check(); err != nil {
+	if err := c.writable(); err != nil {
+		return err
+	}
+	prices, err := p.check()
+	if err != nil {
 		return err
 	}
 	cat, ok := c.categories[p.CategoryID]
@@ -89,20 +93,20 @@ func (c *Catalog) AddProduct(p ProductParams) error {
 		id: p.ID, title: p.Title, description: p.Description, images: slices.Clone(p.Images),
 		cat: cat, skus: make([]*skuRec, 0, len(p.SKUs)),
 	}
-	for _, s := range p.SKUs {
-		r := &skuRec{sku: newSKU(p.ID, s), prod: rec}
+	for i, s := range p.SKUs {
+		r := &skuRec{sku: newSKU(p.ID, s, prices[i]), prod: rec}
 		rec.skus = append(rec.skus, r)
-		c.addSKU(r)
+		c.skus[s.ID] = r
 	}
 	c.products[p.ID] = rec
 	return nil
 }
 
-// newSKU builds a SKU at revision 1 from validated params.
-func newSKU(productID string, s SKUParams) SKU {
+// newSKU builds a SKU at revision 1 from validated params and their prices in fen.
+func newSKU(productID string, s SKUParams, c checkedPrices) SKU {
 	return SKU{
 		id: s.ID, productID: productID, total: s.Stock, status: SKUListed,
-		d: &skuSpec{code: s.Code, attrs: slices.Clone(s.Attrs), price: s.Price, marketPrice: s.MarketPrice, revision: 1},
+		d: &skuSpec{code: s.Code, attrs: slices.Clip(slices.Clone(s.Attrs)), price: c.price, marketPrice: c.market, revision: 1},
 	}
 }
 
@@ -115,21 +119,12 @@ func (r *skuRec) change(edit func(d *skuSpec)) {
 }
 
 // revise makes a change that matters to a buyer (price, attributes, deletion): the SKU's next
-// revision, recorded in the catalog's history. Every revision goes through here.
-func (c *Catalog) revise(r *skuRec, edit func(d *skuSpec)) {
+// revision. Every revision goes through here.
+func (r *skuRec) revise(edit func(d *skuSpec)) {
 	r.change(func(d *skuSpec) {
 		edit(d)
 		d.revision++
 	})
-	c.hist.revised(&r.sku)
-	r.changedAt = c.hist.now.Seq
-}
-
-// addSKU puts a SKU the catalog did not hold into its index, and into its history.
-func (c *Catalog) addSKU(r *skuRec) {
-	c.skus[r.sku.id] = r
-	c.hist.added(&r.sku)
-	r.changedAt = c.hist.now.Seq
 }
 
 // Product returns a copy of the product id.

@@ -9,6 +9,9 @@ import "slices"
 // ErrUnderReview. p.ID names the product. SKUs keep their IDs: an ID of this product updates
 // that SKU, a new ID adds one, and a SKU left out is deleted on approval.
 func (c *Catalog) UpdateProduct(p ProductParams) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	prod, err := c.prod(p.ID)
 	if err != nil {
 		return err
@@ -17,32 +20,34 @@ func (c *Catalog) UpdateProduct(p ProductParams) error {
 	if err != nil {
 		return err
 	}
-	if err := c.checkDraft(prod, p); err != nil {
+	if _, err := c.checkDraft(prod, p); err != nil {
 		return err
 	}
 	prod.draft, prod.edit = cloneParams(&p), next
 	return nil
 }
 
-// checkDraft validates a draft against the catalog as it is now.
-func (c *Catalog) checkDraft(prod *product, p ProductParams) error {
-	if err := p.check(); err != nil {
-		return err
+// checkDraft validates a draft against the catalog as it is now, and returns its SKUs' prices
+// in fen.
+func (c *Catalog) checkDraft(prod *product, p ProductParams) ([]checkedPrices, error) {
+	prices, err := p.check()
+	if err != nil {
+		return nil, err
 	}
 	if _, ok := c.categories[p.CategoryID]; !ok {
-		return &NotFoundError{Kind: "category", ID: p.CategoryID}
+		return nil, &NotFoundError{Kind: "category", ID: p.CategoryID}
 	}
 	for _, s := range p.SKUs {
 		r, ok := c.skus[s.ID]
 		switch {
 		case !ok:
 		case r.prod != prod:
-			return &DuplicateError{Kind: "sku", ID: s.ID}
+			return nil, &DuplicateError{Kind: "sku", ID: s.ID}
 		case r.sku.d.deleted:
-			return &StateError{Op: "update", ProductID: prod.id, SKUID: s.ID, State: "deleted", err: ErrSKUDeleted}
+			return nil, &StateError{Op: "update", ProductID: prod.id, SKUID: s.ID, State: "deleted", err: ErrSKUDeleted}
 		}
 	}
-	return nil
+	return prices, nil
 }
 
 // SubmitForReview sends the draft to review: the draft status becomes under review, which
@@ -66,6 +71,9 @@ func (c *Catalog) RejectReview(productID string) error {
 // revision), new SKUs are added with their initial stock. Stock of existing SKUs is not
 // touched (it moves only through the stock operations). The online status does not change.
 func (c *Catalog) ApproveReview(productID string) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	prod, err := c.prod(productID)
 	if err != nil {
 		return err
@@ -75,16 +83,20 @@ func (c *Catalog) ApproveReview(productID string) error {
 		return err
 	}
 	// The catalog may have changed since the update (another product took a SKU ID).
-	if err := c.checkDraft(prod, *prod.draft); err != nil {
+	prices, err := c.checkDraft(prod, *prod.draft)
+	if err != nil {
 		return err
 	}
-	c.applyDraft(prod)
+	c.applyDraft(prod, prices)
 	prod.edit = next
 	return nil
 }
 
 // review moves the draft status along trigger.
 func (c *Catalog) review(productID, op, trigger string) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	prod, err := c.prod(productID)
 	if err != nil {
 		return err
@@ -113,22 +125,25 @@ func (c *Catalog) editStep(prod *product, op, trigger string) (EditStatus, error
 }
 
 // applyDraft writes a checked draft over the online copy.
-func (c *Catalog) applyDraft(prod *product) {
+func (c *Catalog) applyDraft(prod *product, prices []checkedPrices) {
 	d := prod.draft
 	prod.title, prod.description, prod.images = d.Title, d.Description, d.Images
 	prod.cat = c.categories[d.CategoryID]
 	kept := make(map[string]struct{}, len(d.SKUs))
 	skus := make([]*skuRec, 0, len(d.SKUs)+len(prod.skus))
-	for _, s := range d.SKUs {
+	for i, s := range d.SKUs {
 		kept[s.ID] = struct{}{}
 		r, ok := c.skus[s.ID]
 		if !ok {
-			r = &skuRec{sku: newSKU(prod.id, s), prod: prod}
-			c.addSKU(r)
+			r = &skuRec{sku: newSKU(prod.id, s, prices[i]), prod: prod}
+			c.skus[s.ID] = r
 		} else {
-			edit := func(d *skuSpec) { d.code, d.attrs, d.price, d.marketPrice = s.Code, s.Attrs, s.Price, s.MarketPrice }
-			if !r.sku.d.price.Equal(s.Price) || !slices.Equal(r.sku.d.attrs, s.Attrs) {
-				c.revise(r, edit)
+			p := prices[i]
+			edit := func(d *skuSpec) {
+				d.code, d.attrs, d.price, d.marketPrice = s.Code, slices.Clip(s.Attrs), p.price, p.market
+			}
+			if r.sku.d.price != p.price || !slices.Equal(r.sku.d.attrs, s.Attrs) {
+				r.revise(edit)
 			} else {
 				r.change(edit) // the code or the market price: nothing a buyer ordered by
 			}
@@ -140,7 +155,7 @@ func (c *Catalog) applyDraft(prod *product) {
 			continue
 		}
 		if !r.sku.d.deleted {
-			c.revise(r, func(d *skuSpec) { d.deleted = true })
+			r.revise(func(d *skuSpec) { d.deleted = true })
 		}
 		skus = append(skus, r)
 	}
@@ -151,6 +166,9 @@ func (c *Catalog) applyDraft(prod *product) {
 // snapshot of it see DriftDeleted through DriftOf. Purge only when no order still needs to
 // release or commit its units.
 func (c *Catalog) PurgeSKU(productID, skuID string) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	r, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
@@ -161,6 +179,5 @@ func (c *Catalog) PurgeSKU(productID, skuID string) error {
 	p := r.prod
 	p.skus = slices.DeleteFunc(slices.Clone(p.skus), func(x *skuRec) bool { return x == r })
 	delete(c.skus, skuID)
-	c.hist.purged(&r.sku)
 	return nil
 }

@@ -165,8 +165,8 @@ func TestPurgeSKU(t *testing.T) {
 	require.NoError(t, c.PurgeSKU("tea", "tea-500"))
 	live, found := c.LookupSKU("tea", "tea-500")
 	assert.False(t, found)
-	assert.Equal(t, catalog.DriftDeleted, catalog.DriftOf(snap, live, found))
-	assert.Equal(t, catalog.DriftDeleted, c.DriftOfSnapshot(&snap))
+	assert.Equal(t, catalog.DriftDeleted, live.Drifted(snap))
+	assert.Equal(t, catalog.DriftDeleted, c.DriftOf(&snap))
 	p, _ := c.Product("tea")
 	assert.Len(t, p.SKUs(), 1)
 }

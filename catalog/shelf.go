@@ -31,6 +31,9 @@ type ShelfView struct {
 // AddShelf adds a shelf. The ID must be new and every product must exist (in any status: a
 // delisted product simply does not show).
 func (c *Catalog) AddShelf(p ShelfParams) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	if err := validate.Struct("catalog", p); err != nil {
 		return err
 	}
@@ -49,6 +52,9 @@ func (c *Catalog) AddShelf(p ShelfParams) error {
 
 // AddToShelf appends products to the end of a shelf. Each must exist and not be on the shelf.
 func (c *Catalog) AddToShelf(shelfID string, productIDs ...string) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	s, ok := c.shelves[shelfID]
 	if !ok {
 		return &NotFoundError{Kind: "shelf", ID: shelfID}
@@ -63,6 +69,9 @@ func (c *Catalog) AddToShelf(shelfID string, productIDs ...string) error {
 
 // RemoveFromShelf takes a product off a shelf (the product stays in the catalog).
 func (c *Catalog) RemoveFromShelf(shelfID, productID string) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	s, ok := c.shelves[shelfID]
 	if !ok {
 		return &NotFoundError{Kind: "shelf", ID: shelfID}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/internal/validate"
 )
 
@@ -12,8 +13,8 @@ import (
 // attributes, stock and revision. It is a value: LookupSKU and Product return copies, and
 // changing the catalog never changes a SKU already handed out. The zero SKU is "no SKU".
 type SKU struct {
-	// The layout is for the shipment check's hot path: eight words, so a SKU travels in
-	// registers, with what a price or attribute change replaces kept behind one pointer.
+	// The layout is for the shipment check's hot path: a SKU travels in registers, with what a
+	// price or attribute change replaces kept behind one pointer.
 	id, productID string
 	d             *skuSpec // never mutated: a change installs a new one; nil in the zero SKU
 	total         int      // units on hand: available + reserved
@@ -22,13 +23,13 @@ type SKU struct {
 }
 
 // skuSpec is the part of a SKU that review or the no-review path changes. It is copied on
-// write, so SKU values handed out never see a later change.
+// write, so SKU values handed out never see a later change. Prices are in fen.
 type skuSpec struct {
-	code        string
 	attrs       []Attr // never mutated in place
-	price       decimal.Decimal
-	marketPrice decimal.Decimal // zero: none
-	revision    uint32          // starts at 1; bumped by every buyer-relevant change
+	price       int64  // fen, > 0
+	marketPrice int64  // fen; 0: none
+	code        string
+	revision    uint32 // starts at 1; bumped by every buyer-relevant change
 	deleted     bool
 }
 
@@ -65,14 +66,14 @@ func (s SKU) Attr(key string) (string, bool) {
 	return "", false
 }
 
-// Price returns the sale price in yuan (always > 0).
-func (s SKU) Price() decimal.Decimal { return s.spec().price }
+// Price returns the sale price in yuan (always > 0 for a SKU of the catalog).
+func (s SKU) Price() decimal.Decimal { return money.Yuan(s.spec().price) }
 
 // MarketPrice returns the crossed-out market price (划线价), which always exceeds the sale
 // price, and false when the SKU has none.
 func (s SKU) MarketPrice() (decimal.Decimal, bool) {
 	mp := s.spec().marketPrice
-	return mp, !mp.IsZero()
+	return money.Yuan(mp), mp != 0
 }
 
 // Available returns the units a buyer can still order: Total minus Reserved, never negative.
@@ -100,16 +101,13 @@ func (s SKU) Deleted() bool { return s.spec().deleted }
 func (s SKU) IsZero() bool { return s.id == "" }
 
 // Snapshot returns what an order line remembers of this SKU: title is the product's title at
-// order time (a SKU does not carry it). The attributes are copied.
+// order time (a SKU does not carry it). The zero SKU has no snapshot (the zero Snapshot).
 func (s SKU) Snapshot(title string) Snapshot {
-	return Snapshot{
-		ProductID: s.productID,
-		SKUID:     s.id,
-		Title:     title,
-		Attrs:     slices.Clone(s.spec().attrs),
-		Price:     s.spec().price,
-		Revision:  s.spec().revision,
+	if s.d == nil {
+		return Snapshot{}
 	}
+	return Snapshot{productID: s.productID, skuID: s.id, title: title, attrs: s.d.attrs,
+		price: s.d.price, revision: s.d.revision}
 }
 
 // NewSKU validates p and returns a SKU of product productID at revision 1, listed, with p.Stock
@@ -122,8 +120,9 @@ func NewSKU(productID string, p SKUParams) (SKU, error) {
 	if err := validate.Struct("catalog", p); err != nil {
 		return SKU{}, err
 	}
-	if err := p.checkOne("SKUParams", ""); err != nil {
+	c, err := p.checkOne("SKUParams", "")
+	if err != nil {
 		return SKU{}, err
 	}
-	return newSKU(productID, p), nil
+	return newSKU(productID, p, c), nil
 }

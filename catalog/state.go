@@ -7,13 +7,15 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/internal/money"
 )
 
 // ProductState is everything the catalog holds about one product: what a host persists, and
 // hands back to RestoreProduct to rebuild the catalog (after a restart, or from the platform's
 // product/get). Revisions are part of it, so that restored SKUs keep the numbers orders show;
-// a restored catalog starts a history of its own (see Version), so older snapshots are
-// compared by content.
+// drift is decided by content (see SKU.Drifted), so snapshots taken before the restore compare
+// with the restored SKUs exactly as with the old ones.
 type ProductState struct {
 	ID, Title, CategoryID, Description string
 	Images                             []string
@@ -51,7 +53,7 @@ func (c *Catalog) ProductState(id string) (ProductState, bool) {
 	for i, r := range p.skus {
 		s, d := r.sku, r.sku.d
 		out.SKUs[i] = SKUState{
-			ID: s.id, Code: d.code, Attrs: slices.Clone(d.attrs), Price: d.price, MarketPrice: d.marketPrice,
+			ID: s.id, Code: d.code, Attrs: slices.Clone(d.attrs), Price: money.Yuan(d.price), MarketPrice: money.Yuan(d.marketPrice),
 			Total: s.total, Reserved: s.reserved, Revision: d.revision, Status: s.status, Deleted: d.deleted,
 		}
 	}
@@ -102,7 +104,11 @@ func (c *Catalog) Shelves() []ShelfParams {
 // one, and a listed product with at least one SKU that is not deleted. Its category must
 // exist; its product and SKU IDs must be new to the catalog.
 func (c *Catalog) RestoreProduct(s ProductState) error {
-	if err := c.checkState(s); err != nil {
+	if err := c.writable(); err != nil {
+		return err
+	}
+	prices, err := c.checkState(s)
+	if err != nil {
 		return err
 	}
 	rec := &product{
@@ -113,88 +119,94 @@ func (c *Catalog) RestoreProduct(s ProductState) error {
 	for i, st := range s.SKUs {
 		rec.skus[i] = &skuRec{prod: rec, sku: SKU{
 			id: st.ID, productID: s.ID, total: st.Total, reserved: st.Reserved, status: st.Status,
-			d: &skuSpec{code: st.Code, attrs: slices.Clone(st.Attrs), price: st.Price, marketPrice: st.MarketPrice,
+			d: &skuSpec{code: st.Code, attrs: slices.Clip(slices.Clone(st.Attrs)), price: prices[i].price, marketPrice: prices[i].market,
 				revision: st.Revision, deleted: st.Deleted},
 		}}
-		c.addSKU(rec.skus[i])
+		c.skus[st.ID] = rec.skus[i]
 	}
 	c.products[s.ID] = rec
 	return nil
 }
 
-// checkState validates a ProductState against the catalog. It changes nothing.
-func (c *Catalog) checkState(s ProductState) error {
+// checkState validates a ProductState against the catalog and returns its SKUs' prices in fen.
+// It changes nothing.
+func (c *Catalog) checkState(s ProductState) ([]checkedPrices, error) {
 	const name = "ProductState"
 	online := ProductParams{ID: s.ID, Title: s.Title, CategoryID: s.CategoryID, Description: s.Description, Images: s.Images}
 	for _, st := range s.SKUs {
 		online.SKUs = append(online.SKUs, SKUParams{ID: st.ID, Code: st.Code, Attrs: st.Attrs, Price: st.Price, MarketPrice: st.MarketPrice, Stock: st.Total})
 	}
-	if err := online.check(); err != nil {
-		return err
+	prices, err := online.check()
+	if err != nil {
+		return nil, err
 	}
 	if err := s.Status.Check(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.EditStatus.Check(); err != nil {
-		return err
+		return nil, err
 	}
 	live := 0
 	for i, st := range s.SKUs {
 		field := fmt.Sprintf("SKUs[%d]", i)
 		switch {
 		case st.Revision == 0:
-			return invalid(name, field+".Revision", "gte", "1")
+			return nil, invalid(name, field+".Revision", "gte", "1")
 		case st.Reserved < 0 || st.Reserved > st.Total:
-			return invalid(name, field+".Reserved", "lte", "Total")
+			return nil, invalid(name, field+".Reserved", "lte", "Total")
 		case !st.Status.IsValid():
-			return skuStatuses.Check(st.Status)
+			return nil, skuStatuses.Check(st.Status)
 		}
 		if !st.Deleted {
 			live++
 		}
 	}
 	if s.Status == StatusListed && live == 0 {
-		return invalid(name, "SKUs", "min_live", "1")
+		return nil, invalid(name, "SKUs", ruleMinLive, "1")
 	}
 	wantDraft := s.EditStatus == EditEditing || s.EditStatus == EditUnderReview || s.EditStatus == EditReviewFailed
 	if wantDraft != (s.Draft != nil) {
-		return invalid(name, "Draft", "draft_matches_edit_status", s.EditStatus.String())
+		reason := "required when the draft status is " + s.EditStatus.String()
+		if !wantDraft {
+			reason = "must be left out when the draft status is " + s.EditStatus.String()
+		}
+		return nil, invalidBecause(name, "Draft", ruleDraftMatches, s.EditStatus.String(), reason)
 	}
 	if _, ok := c.categories[s.CategoryID]; !ok {
-		return &NotFoundError{Kind: "category", ID: s.CategoryID}
+		return nil, &NotFoundError{Kind: "category", ID: s.CategoryID}
 	}
 	if _, ok := c.products[s.ID]; ok {
-		return &DuplicateError{Kind: "product", ID: s.ID}
+		return nil, &DuplicateError{Kind: "product", ID: s.ID}
 	}
 	own := make(map[string]bool, len(s.SKUs)) // SKU ID -> deleted
 	for _, st := range s.SKUs {
 		if _, ok := c.skus[st.ID]; ok {
-			return &DuplicateError{Kind: "sku", ID: st.ID}
+			return nil, &DuplicateError{Kind: "sku", ID: st.ID}
 		}
 		own[st.ID] = st.Deleted
 	}
 	if s.Draft == nil {
-		return nil
+		return prices, nil
 	}
 	if s.Draft.ID != s.ID {
-		return invalid(name, "Draft.ID", "eqfield", "ID")
+		return nil, invalid(name, "Draft.ID", "eqfield", "ID")
 	}
-	if err := s.Draft.check(); err != nil {
-		return err
+	if _, err := s.Draft.check(); err != nil {
+		return nil, err
 	}
 	if _, ok := c.categories[s.Draft.CategoryID]; !ok {
-		return &NotFoundError{Kind: "category", ID: s.Draft.CategoryID}
+		return nil, &NotFoundError{Kind: "category", ID: s.Draft.CategoryID}
 	}
 	for _, d := range s.Draft.SKUs {
 		deleted, mine := own[d.ID]
 		if _, taken := c.skus[d.ID]; taken {
-			return &DuplicateError{Kind: "sku", ID: d.ID}
+			return nil, &DuplicateError{Kind: "sku", ID: d.ID}
 		}
 		if mine && deleted {
-			return &StateError{Op: "restore", ProductID: s.ID, SKUID: d.ID, State: "deleted", err: ErrSKUDeleted}
+			return nil, &StateError{Op: "restore", ProductID: s.ID, SKUID: d.ID, State: "deleted", err: ErrSKUDeleted}
 		}
 	}
-	return nil
+	return prices, nil
 }
 
 // cloneParams deep-copies a draft.

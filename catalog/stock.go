@@ -18,6 +18,9 @@ import "github.com/wxshop-go/wxshop/internal/enum"
 // quantity comes as a *StockError saying how many units there were. On any error nothing
 // changes. A successful reserve allocates nothing.
 func (c *Catalog) Reserve(productID, skuID string, qty int) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	if qty <= 0 {
 		return &StockError{Op: "reserve", ProductID: productID, SKUID: skuID, Want: qty, err: ErrInvalidQuantity}
 	}
@@ -39,6 +42,9 @@ func (c *Catalog) Reserve(productID, skuID string, qty int) error {
 // Release gives back qty reserved units (order cancelled, or unpaid and timed out). It works
 // on deleted SKUs too: their orders still need to let go.
 func (c *Catalog) Release(productID, skuID string, qty int) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	r, err := c.reserved("release", productID, skuID, qty)
 	if err != nil {
 		return err
@@ -49,6 +55,9 @@ func (c *Catalog) Release(productID, skuID string, qty int) error {
 
 // Commit turns qty reserved units into shipped ones: they leave both Reserved and Total.
 func (c *Catalog) Commit(productID, skuID string, qty int) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	r, err := c.reserved("commit", productID, skuID, qty)
 	if err != nil {
 		return err
@@ -60,6 +69,9 @@ func (c *Catalog) Commit(productID, skuID string, qty int) error {
 
 // Restock puts qty returned units back on hand (a return was received).
 func (c *Catalog) Restock(productID, skuID string, qty int) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	r, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
@@ -133,6 +145,9 @@ func (a StockAdjustment) IsZero() bool { return a == StockAdjustment{} }
 // zero delta, a negative number or a total above MaxStock matches ErrInvalidQuantity. Deleted
 // SKUs cannot be adjusted.
 func (c *Catalog) AdjustStock(productID, skuID string, a StockAdjustment) error {
+	if err := c.writable(); err != nil {
+		return err
+	}
 	r, err := c.rec(productID, skuID)
 	if err != nil {
 		return err

@@ -1,6 +1,10 @@
 package catalog
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/internal/money"
+)
 
 // ProductView is a product as a buyer sees it: its cover, its SKUs that are not deleted, and
 // whether it can be bought, with the reason in Chinese when not (Availability.Label). It is a
@@ -83,8 +87,8 @@ func (p *product) buyerView(b *viewBuilder) ProductView {
 		from := len(b.attrs)
 		b.attrs = append(b.attrs, r.sku.d.attrs...)
 		b.skus = append(b.skus, SKUView{
-			ID: r.sku.id, Attrs: b.attrs[from:len(b.attrs):len(b.attrs)], Price: r.sku.d.price,
-			MarketPrice: r.sku.d.marketPrice, Available: r.sku.Available(), Availability: a,
+			ID: r.sku.id, Attrs: b.attrs[from:len(b.attrs):len(b.attrs)], Price: money.Yuan(r.sku.d.price),
+			MarketPrice: money.Yuan(r.sku.d.marketPrice), Available: r.sku.Available(), Availability: a,
 		})
 	}
 	v.SKUs = b.skus[first:len(b.skus):len(b.skus)]

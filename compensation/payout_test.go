@@ -123,8 +123,8 @@ func TestPayoutRejectsInvalidAmounts(t *testing.T) {
 		{"99.995", "more than two decimal places", "99.995"},
 		{"1000000000.01", "above the ceiling of 1000000000.00", "1000000000.01"},
 		{"1e10", "above the ceiling", "10000000000"},
-		{"1e9999", "above the ceiling", "1e9999"},
-		{"1e-9999", "more than two decimal places", "1e-9999"},
+		{"1e9999", "exponent out of range", "1e9999"},
+		{"1e-9999", "exponent out of range", "1e-9999"},
 	}
 	p := compensation.Default()
 	for _, tt := range tests {
@@ -149,10 +149,23 @@ func TestPayoutRejectsExtremeExponentsQuickly(t *testing.T) {
 		_, err := p.Payout(amount)
 		require.ErrorIs(t, err, compensation.ErrInvalidAmount)
 	}
+	// A zero passes every value test, and whatever formatted it later (an explanation, JSON)
+	// would expand 10^(2^30) digits: the exponent is refused too.
+	_, err := p.Payout(decimal.New(0, 1<<30))
+	require.ErrorIs(t, err, compensation.ErrInvalidAmount)
+	assert.ErrorContains(t, err, "exponent out of range")
 	got := payout(t, p, "0")
-	zero, err := p.Payout(decimal.New(0, 1<<30))
-	require.NoError(t, err)
+	zero, err := p.Payout(decimal.New(0, 18))
+	require.NoError(t, err, "an exponent a program would write is fine")
 	assert.Equal(t, got, zero)
+}
+
+// TestTierFromRejectsExtremeExponents: a tier's From is an amount like any other.
+func TestTierFromRejectsExtremeExponents(t *testing.T) {
+	t.Parallel()
+	_, err := compensation.NewPolicy([]compensation.Tier{{From: decimal.New(0, 1<<30), Rate: d("0.5")}})
+	require.ErrorIs(t, err, compensation.ErrInvalidPolicy)
+	require.ErrorIs(t, err, compensation.ErrInvalidAmount)
 }
 
 func TestPayoutAcceptsEveryFormOfAWholeFen(t *testing.T) {

@@ -3,9 +3,12 @@ package compensation
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/internal/strict"
 )
 
 // policyJSON is the wire form of a Policy. Pointers tell a missing setting (the default
@@ -71,13 +74,10 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var w policyJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
+	if err := strict.Decode(data, &w); errors.Is(err, strict.ErrTrailingData) {
+		return &PolicyError{Field: "json", Reason: "data after the policy", Err: err}
+	} else if err != nil {
 		return &PolicyError{Field: "json", Reason: err.Error(), Err: err}
-	}
-	if dec.More() {
-		return &PolicyError{Field: "json", Reason: "data after the policy"}
 	}
 	opts, err := w.options()
 	if err != nil {
@@ -156,6 +156,12 @@ func rawDecimal(field string, raw json.RawMessage) (decimal.Decimal, error) {
 	if isNull(raw) {
 		return decimal.Decimal{}, &PolicyError{Field: field, Reason: "missing"}
 	}
+	if len(raw) > maxDecimalText {
+		// A decimal parser takes time quadratic in the digits: a hostile number of a million
+		// digits would cost seconds. No threshold or rate needs more than a few.
+		return decimal.Decimal{}, &PolicyError{Field: field, Value: string(raw[:maxDecimalText]) + "…",
+			Reason: "longer than " + itoa(maxDecimalText) + " characters"}
+	}
 	text := string(raw)
 	if raw[0] == '"' {
 		if err := json.Unmarshal(raw, &text); err != nil {
@@ -170,6 +176,9 @@ func rawDecimal(field string, raw json.RawMessage) (decimal.Decimal, error) {
 	}
 	return d, nil
 }
+
+// maxDecimalText bounds the JSON text of an amount or a rate.
+const maxDecimalText = 40
 
 // isNull reports whether a raw value is absent or JSON null.
 func isNull(raw json.RawMessage) bool {

@@ -23,10 +23,11 @@ func TestHoldAndReleaseAfterSale(t *testing.T) {
 	assert.Equal(t, 2, held.Items[0].Quantity, "the event owns its items")
 	assert.Equal(t, 1, o.EligibleForAfterSale("c"))
 	c, _ := o.Line("c")
-	assert.Equal(t, 2, c.OnAfterSale)
-	assert.Equal(t, 1, c.AfterSaleAttempts)
+	assert.Equal(t, 2, c.OnAfterSale())
+	assert.Equal(t, 1, c.AfterSaleAttempts())
+	assert.Equal(t, 1, c.Eligible())
 
-	rel, err := o.ReleaseAfterSale([]order.Item{item("c", 2)}, false, at)
+	rel, err := o.ReleaseAfterSale([]order.Item{item("c", 2)}, at)
 	require.NoError(t, err)
 	assert.False(t, rel.Refunded)
 	assert.False(t, rel.Finished)
@@ -34,10 +35,10 @@ func TestHoldAndReleaseAfterSale(t *testing.T) {
 
 	_, err = o.HoldForAfterSale([]order.Item{item("c", 1)}, at)
 	require.NoError(t, err)
-	_, err = o.ReleaseAfterSale([]order.Item{item("c", 1)}, true, at)
-	require.NoError(t, err)
+	refundAll(t, o, []order.Item{item("c", 1)}, at)
 	c, _ = o.Line("c")
-	assert.Equal(t, 1, c.Refunded)
+	assert.Equal(t, 1, c.Refunded())
+	assert.Equal(t, "1.99", c.RefundedAmount().StringFixed(2), "⌈5.97 × 1/3⌉")
 	assert.Equal(t, 2, o.EligibleForAfterSale("c"))
 	assert.Equal(t, 2, o.Remaining("c"))
 	assert.False(t, o.FullyRefunded())
@@ -58,6 +59,10 @@ func TestAfterSaleRejections(t *testing.T) {
 		{"zero units", paidOrder, true, []order.Item{item("a", 0)}, order.ErrInvalidQuantity},
 		{"unknown sku", paidOrder, true, []order.Item{item("z", 1)}, order.ErrUnknownSKU},
 		{"sku twice", paidOrder, true, []order.Item{item("a", 1), item("a", 1)}, order.ErrDuplicateSKU},
+		// More items than lines: the first item that breaks a rule names it.
+		{"an unknown sku after every line", paidOrder, true, []order.Item{item("a", 1), item("b", 1), item("c", 1), item("z", 1)}, order.ErrUnknownSKU},
+		{"a bad quantity after every line", paidOrder, true, []order.Item{item("a", 1), item("b", 1), item("c", 1), item("a", 0)}, order.ErrInvalidQuantity},
+		{"a line again after every line", paidOrder, true, []order.Item{item("a", 1), item("b", 1), item("c", 1), item("c", 1)}, order.ErrDuplicateSKU},
 		{"more than eligible", paidOrder, true, []order.Item{item("b", 1), item("a", 3)}, order.ErrNotEligible},
 		{"release unheld", paidOrder, false, []order.Item{item("a", 1)}, order.ErrNotHeld},
 	}
@@ -70,7 +75,7 @@ func TestAfterSaleRejections(t *testing.T) {
 					_, err := o.HoldForAfterSale(c.items, at)
 					return err
 				}
-				_, err := o.ReleaseAfterSale(c.items, true, at)
+				_, err := o.ReleaseAfterSale(c.items, at)
 				return err
 			})
 		})
@@ -87,7 +92,7 @@ func TestAfterSaleAttemptsPerLine(t *testing.T) {
 	for range order.MaxAfterSaleAttempts {
 		_, err := o.HoldForAfterSale([]order.Item{item("a", 1)}, at)
 		require.NoError(t, err)
-		_, err = o.ReleaseAfterSale([]order.Item{item("a", 1)}, false, at)
+		_, err = o.ReleaseAfterSale([]order.Item{item("a", 1)}, at)
 		require.NoError(t, err)
 	}
 	rejected(t, o, order.ErrLimitReached, func() error {
@@ -106,9 +111,11 @@ func TestRefundOfTheRestFinishesAPartialShipment(t *testing.T) {
 	at := t0.Add(3 * time.Hour)
 	_, err = o.HoldForAfterSale([]order.Item{item("c", 3)}, at)
 	require.NoError(t, err)
-	ev, err := o.ReleaseAfterSale([]order.Item{item("c", 3)}, true, at)
-	require.NoError(t, err)
+	ev := refundAll(t, o, []order.Item{item("c", 3)}, at)
 	assert.True(t, ev.Finished)
+	shipDone, ok := o.ShipDoneAt()
+	assert.True(t, ok)
+	assert.Equal(t, at, shipDone, "the refund finished the shipment")
 	assert.Equal(t, order.StatusPartiallyShipped, ev.From)
 	assert.Equal(t, order.StatusShipped, ev.To)
 	assert.Equal(t, order.StatusShipped, o.Status())
@@ -123,9 +130,9 @@ func TestReturnsAfterShippingThenClose(t *testing.T) {
 	all := []order.Item{item("a", 2), item("b", 1), item("c", 3)}
 	_, err := o.HoldForAfterSale(all, at)
 	require.NoError(t, err)
-	ev, err := o.ReleaseAfterSale(all, true, at)
-	require.NoError(t, err)
+	ev := refundAll(t, o, all, at)
 	assert.False(t, ev.Finished, "already fully shipped")
+	assert.Equal(t, "30.17", ev.Amount.StringFixed(2), "every line refunded what it paid")
 	assert.True(t, o.FullyRefunded())
 	closed, err := o.CloseByAfterSale(at)
 	require.NoError(t, err)

@@ -61,10 +61,12 @@ func carve(o *Order, lines []Line, parcels []Parcel, items []Item) *Order {
 	return o
 }
 
-// storeParcel appends a copy of p to the order's parcels, its items to the shared item store.
+// storeParcel appends a copy of p to the order's parcels, its items to the shared item store,
+// and its tracking number to the numbers the order uses.
 func (o *Order) storeParcel(p Parcel) {
 	start := len(o.items)
 	o.items = append(o.items, p.Items...)
 	p.Items = o.items[start:len(o.items):len(o.items)]
 	o.parcels = append(o.parcels, p)
+	o.useTracking(&o.parcels[len(o.parcels)-1])
 }

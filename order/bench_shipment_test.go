@@ -9,8 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 
-	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // bigOrder is a paid order of n lines of 2 units each, and a request of 4 parcels that ships
@@ -19,10 +19,10 @@ func bigOrder(tb testing.TB, n int) (*order.Order, []order.Parcel) {
 	tb.Helper()
 	lines := make([]order.LineParams, n)
 	for i := range lines {
-		s := catalog.Snapshot{ProductID: fmt.Sprintf("p%d", i/50), SKUID: fmt.Sprintf("s%d", i), Title: "T", Price: d("10.00")}
-		lines[i] = order.LineParams{Snapshot: s, Quantity: 2, UnitPrice: s.Price, Paid: d("20.00")}
+		s := mustSnapshot(fmt.Sprintf("p%d", i/50), fmt.Sprintf("s%d", i), "T", d("10.00"))
+		lines[i] = order.LineParams{Snapshot: s, Quantity: 2, UnitPrice: s.Price(), Paid: d("20.00")}
 	}
-	o, err := order.New(order.NewParams{ID: "big", Seller: catalog.SellerWeChatShop, Buyer: "b", Lines: lines,
+	o, err := order.New(order.NewParams{ID: "big", Seller: shop.WeChatShop, Buyer: "b", Lines: lines,
 		Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: t0})
 	if err != nil {
 		tb.Fatal(err)

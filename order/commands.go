@@ -6,7 +6,8 @@ import (
 )
 
 // Pay records the payment (10 → 20) and sets every line's ship-by deadline from the payment
-// time and the order's DeadlinePolicy.
+// time and the order's DeadlinePolicy. A deadline beyond the year 9999 is refused
+// (ErrTimeOrder).
 func (o *Order) Pay(at time.Time) (Paid, error) {
 	if err := o.checkTime(at); err != nil {
 		return Paid{}, err
@@ -15,10 +16,15 @@ func (o *Order) Pay(at time.Time) (Paid, error) {
 	if err != nil {
 		return Paid{}, err
 	}
-	o.status, o.paidAt = to, at
+	for i := range o.lines {
+		if l := &o.lines[i]; !inYears(o.policy.deadline(at, l.stock, l.presale)) {
+			return Paid{}, fmt.Errorf("%w: order %s: paid at %s, the ship-by deadline falls after the year %d", ErrTimeOrder, o.id, stamp(at), maxYear)
+		}
+	}
+	o.status, o.paidAt, o.updatedAt = to, at, at
 	for i := range o.lines {
 		l := &o.lines[i]
-		l.ShipBy = o.policy.deadline(at, l.Stock, l.PresaleShipWithin)
+		l.shipBy = o.policy.deadline(at, l.stock, l.presale)
 	}
 	shipBy, _ := o.ShipBy()
 	return Paid{OrderID: o.id, ShipBy: shipBy, At: at}, nil
@@ -27,7 +33,8 @@ func (o *Order) Pay(at time.Time) (Paid, error) {
 // Cancel cancels the order. CancelByBuyer and CancelTimeout apply to an unpaid order
 // (10 → 250); CancelOversold is the merchant cancelling a paid order it cannot fill
 // (20 → 190). CancelAfterSale is not accepted here (use CloseByAfterSale), nor is
-// CancelUnknown, which only stored state carries.
+// CancelUnknown, which only stored state carries. An order whose units an after-sale case
+// holds cannot be cancelled (ErrHeldByAfterSale): the case decides those units first.
 func (o *Order) Cancel(reason CancelReason, at time.Time) (Cancelled, error) {
 	var t Trigger
 	switch reason {
@@ -46,11 +53,10 @@ func (o *Order) Cancel(reason CancelReason, at time.Time) (Cancelled, error) {
 		return Cancelled{}, err
 	}
 	if held := o.heldSKU(); held != "" {
-		// The open case decides those units first; cancelling under it would strand its hold.
-		return Cancelled{}, fmt.Errorf("%w: order %s sku %s: cannot cancel while after-sale holds units", ErrOnAfterSale, o.id, held)
+		return Cancelled{}, fmt.Errorf("%w: order %s sku %s: cannot cancel while after-sale holds units", ErrHeldByAfterSale, o.id, held)
 	}
 	ev := Cancelled{OrderID: o.id, Reason: reason, From: o.status, To: to, At: at}
-	o.status, o.cancel, o.endedAt = to, reason, at
+	o.status, o.cancel, o.endedAt, o.updatedAt = to, reason, at, at
 	return ev, nil
 }
 
@@ -58,11 +64,8 @@ func (o *Order) Cancel(reason CancelReason, at time.Time) (Cancelled, error) {
 // (ConfirmByBuyer) or automatically on timeout (ConfirmAuto). ConfirmUnknown, which only stored
 // state carries, is refused with ErrInvalidReason.
 func (o *Order) ConfirmReceipt(kind ConfirmKind, at time.Time) (Completed, error) {
-	if !kind.IsValid() {
-		return Completed{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, confirmKinds.Check(kind))
-	}
-	if kind == ConfirmUnknown {
-		return Completed{}, fmt.Errorf("%w: order %s: confirmation %s is for restored orders only", ErrInvalidReason, o.id, kind)
+	if kind != ConfirmByBuyer && kind != ConfirmAuto {
+		return Completed{}, fmt.Errorf("%w: order %s: confirmation %s (ConfirmUnknown is for stored orders only)", ErrInvalidReason, o.id, kind)
 	}
 	if err := o.checkTime(at); err != nil {
 		return Completed{}, err
@@ -71,7 +74,7 @@ func (o *Order) ConfirmReceipt(kind ConfirmKind, at time.Time) (Completed, error
 	if err != nil {
 		return Completed{}, err
 	}
-	o.status, o.confirm, o.endedAt = to, kind, at
+	o.status, o.confirm, o.endedAt, o.updatedAt = to, kind, at, at
 	return Completed{OrderID: o.id, Kind: kind, At: at}, nil
 }
 
@@ -89,21 +92,6 @@ func (o *Order) CloseByAfterSale(at time.Time) (Cancelled, error) {
 		return Cancelled{}, fmt.Errorf("%w: order %s", ErrNotFullyRefunded, o.id)
 	}
 	ev := Cancelled{OrderID: o.id, Reason: CancelAfterSale, From: o.status, To: to, At: at}
-	o.status, o.cancel, o.endedAt = to, CancelAfterSale, at
+	o.status, o.cancel, o.endedAt, o.updatedAt = to, CancelAfterSale, at, at
 	return ev, nil
-}
-
-// checkTime rejects a command dated before the order was created or paid.
-func (o *Order) checkTime(at time.Time) error {
-	if at.Before(o.createdAt) || at.Before(o.paidAt) {
-		return fmt.Errorf("%w: order %s: %s is before %s", ErrTimeOrder, o.id, at.Format(time.RFC3339), o.latest().Format(time.RFC3339))
-	}
-	return nil
-}
-
-func (o *Order) latest() time.Time {
-	if o.paidAt.After(o.createdAt) {
-		return o.paidAt
-	}
-	return o.createdAt
 }

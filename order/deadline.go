@@ -16,8 +16,8 @@ func (o *Order) ShipBy() (time.Time, bool) {
 	found := false
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.left() > 0 && (!found || l.ShipBy.Before(earliest)) {
-			earliest, found = l.ShipBy, true
+		if l.left() > 0 && (!found || l.shipBy.Before(earliest)) {
+			earliest, found = l.shipBy, true
 		}
 	}
 	return earliest, found
@@ -30,7 +30,7 @@ func (o *Order) Overdue(at time.Time) bool {
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.left() > 0 && at.After(l.ShipBy) {
+		if l.left() > 0 && at.After(l.shipBy) {
 			return true
 		}
 	}
@@ -41,8 +41,9 @@ func (o *Order) Overdue(at time.Time) bool {
 // deadline with the buyer. The order must be awaiting shipment; at most
 // Policy().MaxNegotiations per order; sent at least Policy().NegotiationLead before the current
 // deadline (ErrNegotiationTooLate); to must be later than the current deadline
-// (ErrInvalidDeadline). Every line still to ship whose deadline is earlier than to gets to.
-// The platform takes no negotiation for a virtual-goods order (ErrVirtualOrder).
+// (ErrInvalidDeadline) and within the years 1 to 9999. Every line still to ship whose deadline
+// is earlier than to gets to. The platform takes no negotiation for a virtual-goods order
+// (ErrVirtualOrder).
 func (o *Order) ExtendShipBy(to time.Time, reason NegotiationReason, at time.Time) (ShipByExtended, error) {
 	if !reason.IsValid() {
 		return ShipByExtended{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, negotiationReasons.Check(reason))
@@ -65,18 +66,19 @@ func (o *Order) ExtendShipBy(to time.Time, reason NegotiationReason, at time.Tim
 	}
 	if at.Add(o.policy.NegotiationLead).After(from) {
 		return ShipByExtended{}, fmt.Errorf("%w: order %s: at %s, deadline %s, lead %s", ErrNegotiationTooLate,
-			o.id, at.Format(time.RFC3339), from.Format(time.RFC3339), o.policy.NegotiationLead)
+			o.id, stamp(at), stamp(from), o.policy.NegotiationLead)
 	}
-	if !to.After(from) {
-		return ShipByExtended{}, fmt.Errorf("%w: order %s: %s is not after the current deadline %s", ErrInvalidDeadline,
-			o.id, to.Format(time.RFC3339), from.Format(time.RFC3339))
+	if !to.After(from) || !inYears(to) {
+		return ShipByExtended{}, fmt.Errorf("%w: order %s: %s is not after the current deadline %s, or not before the year %d", ErrInvalidDeadline,
+			o.id, stamp(to), stamp(from), maxYear+1)
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
-		if l.left() > 0 && l.ShipBy.Before(to) {
-			l.ShipBy = to
+		if l.left() > 0 && l.shipBy.Before(to) {
+			l.shipBy = to
 		}
 	}
 	o.negotiations = append(o.negotiations, Negotiation{Reason: reason, From: from, To: to, At: at})
+	o.updatedAt = at
 	return ShipByExtended{OrderID: o.id, Reason: reason, From: from, To: to, Count: len(o.negotiations), At: at}, nil
 }

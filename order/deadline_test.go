@@ -24,7 +24,7 @@ func TestExtendShipBy(t *testing.T) {
 	assert.False(t, o.Overdue(deadline.Add(time.Hour)))
 	assert.Len(t, o.Negotiations(), 1)
 	for _, l := range o.Lines() {
-		assert.Equal(t, to, l.ShipBy)
+		assert.Equal(t, to, l.ShipBy())
 	}
 }
 
@@ -91,9 +91,9 @@ func TestExtendShipByOnlyMovesLinesStillToShip(t *testing.T) {
 	a, _ := o.Line("a")
 	b, _ := o.Line("b")
 	c, _ := o.Line("c")
-	assert.Equal(t, t0.Add(48*time.Hour), a.ShipBy, "shipped line keeps its deadline")
-	assert.Equal(t, to, b.ShipBy)
-	assert.Equal(t, t0.Add(10*24*time.Hour), c.ShipBy, "a later deadline is never shortened")
+	assert.Equal(t, t0.Add(48*time.Hour), a.ShipBy(), "shipped line keeps its deadline")
+	assert.Equal(t, to, b.ShipBy())
+	assert.Equal(t, t0.Add(10*24*time.Hour), c.ShipBy(), "a later deadline is never shortened")
 }
 
 func TestDeadlinePolicyValidate(t *testing.T) {

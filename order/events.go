@@ -17,7 +17,7 @@ type Event interface {
 
 // Paid: the buyer paid (10 → 20). ShipBy is the earliest line deadline. Like the platform's
 // channels_ec_order_pay event it carries no amount: payment does not change it, and
-// Order.Paid() has it.
+// Order.Total() has it.
 type Paid struct {
 	OrderID string
 	ShipBy  time.Time
@@ -77,9 +77,9 @@ type AfterSaleHeld struct {
 }
 
 // AfterSaleReleased: units left after-sale. Refunded says they were refunded, and Amount is
-// the money RefundAfterSale recorded for them (zero from ReleaseAfterSale); Done says an
-// exchange or re-send delivered them (CompleteAfterSale); neither means the case ended without
-// either and the units are eligible again. When the release refunded the last units that were
+// the money RefundAfterSale recorded for them; Done says an exchange or re-send delivered them
+// (CompleteAfterSale); neither means the case ended without either (ReleaseAfterSale) and the
+// units are eligible again. When the release refunded the last units that were
 // still to ship of a partially shipped order, the order is now fully shipped: From is 21, To is
 // 30 and Finished is true.
 type AfterSaleReleased struct {

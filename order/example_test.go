@@ -10,21 +10,28 @@ import (
 
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // exampleOrder places an order for two SKUs: 2 × 59.90 (paid 109.80 after a 10.00 discount)
 // and 1 × 19.90, with 8.00 freight.
 func exampleOrder() *order.Order {
 	placed := time.Date(2025, 6, 18, 20, 0, 0, 0, time.UTC)
-	tee := catalog.Snapshot{ProductID: "10001", SKUID: "tee-red-m", Title: "T-shirt", Price: decimal.RequireFromString("59.90")}
-	hat := catalog.Snapshot{ProductID: "10002", SKUID: "cap-black", Title: "Cap", Price: decimal.RequireFromString("19.90")}
+	tee, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "10001", SKUID: "tee-red-m", Title: "T-shirt", Price: decimal.RequireFromString("59.90")})
+	if err != nil {
+		panic(err)
+	}
+	hat, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "10002", SKUID: "cap-black", Title: "Cap", Price: decimal.RequireFromString("19.90")})
+	if err != nil {
+		panic(err)
+	}
 	o, err := order.New(order.NewParams{
 		ID:     "3725020335455738368",
-		Seller: catalog.SellerWeChatShop,
+		Seller: shop.WeChatShop,
 		Buyer:  "o6_bmjrPTlm6_2sgVt7hMZOPfL2M",
 		Lines: []order.LineParams{
-			{Snapshot: tee, Quantity: 2, UnitPrice: tee.Price, Paid: decimal.RequireFromString("109.80")},
-			{Snapshot: hat, Quantity: 1, UnitPrice: hat.Price, Paid: hat.Price},
+			{Snapshot: tee, Quantity: 2, UnitPrice: tee.Price(), Paid: decimal.RequireFromString("109.80")},
+			{Snapshot: hat, Quantity: 1, UnitPrice: hat.Price(), Paid: hat.Price()},
 		},
 		Freight:   decimal.RequireFromString("8.00"),
 		Discount:  decimal.RequireFromString("10.00"),
@@ -42,7 +49,7 @@ func Example() {
 	at := o.CreatedAt()
 
 	paid, _ := o.Pay(at.Add(time.Minute))
-	fmt.Println(o.Status().Code(), o.Status().Label(), "paid", o.Paid().StringFixed(2), "ship by", paid.ShipBy.Format(time.DateTime))
+	fmt.Println(o.Status().Code(), o.Status().Label(), "paid", o.Total().StringFixed(2), "ship by", paid.ShipBy.Format(time.DateTime))
 
 	shipped, _ := o.Ship(order.Parcel{Carrier: "SF", TrackingNumber: "SF1234567890", Items: []order.Item{
 		{ProductID: "10001", SKUID: "tee-red-m", Quantity: 2},
@@ -95,7 +102,7 @@ func Example_overShipment() {
 		{ProductID: "10001", SKUID: "tee-blue-l", Quantity: 1},
 	}}
 	_, err := o.Ship(bad, o.CreatedAt().Add(time.Hour))
-	fmt.Println(errors.Is(err, order.ErrOverShipment), errors.Is(err, order.ErrUnknownSKU), o.Status())
+	fmt.Println(errors.Is(err, order.RuleOverShipment), errors.Is(err, order.RuleSKUUnknown), o.Status())
 
 	for p := range o.ShipmentProblems([]order.Parcel{bad}, true) {
 		fmt.Println(p.Code(), p.Rule, p.SKUID, "want", p.Want, "got", p.Got)
@@ -103,8 +110,41 @@ func Example_overShipment() {
 	// Output:
 	// true true pending_shipment
 	// 109000 over_shipment tee-red-m want 2 got 3
-	// 606031 unknown_sku tee-blue-l want 0 got 1
-	// 0 incomplete cap-black want 1 got 0
+	// 606031 sku_unknown tee-blue-l want 0 got 1
+	// 0 shipment_incomplete cap-black want 1 got 0
+}
+
+// A refusal says, in Chinese and in English, what is wrong and what the merchant should do.
+func ExampleShipmentError() {
+	o := exampleOrder()
+	_, _ = o.Pay(o.CreatedAt())
+	_, err := o.Ship(order.Parcel{Carrier: "SF", TrackingNumber: "SF 0012", Items: []order.Item{
+		{ProductID: "10001", SKUID: "tee-red-m", Quantity: 2},
+	}}, o.CreatedAt().Add(time.Hour))
+	var se *order.ShipmentError
+	if errors.As(err, &se) {
+		fmt.Println(se.Code(), se.Rule, errors.Is(err, order.RuleTrackingInvalid))
+		fmt.Println(se.Message())
+		fmt.Println(se.Rule.Action())
+		fmt.Println(err)
+	}
+	// Output:
+	// 606005 tracking_invalid true
+	// 包裹1 的快递单号 "SF 0012"：快递单号含有非法字符
+	// 从快递面单上重新抄写单号，去掉空格和其他符号
+	// order: tracking_invalid: parcel 1: tracking number "SF 0012": bad_character
+}
+
+// The rules behind one platform errcode: 40097 (invalid args) is a missing carrier or a
+// missing tracking number, never a carrier the platform does not know (606004).
+func ExampleRulesForPlatform() {
+	for _, code := range []int{40097, 606004, 606031} {
+		fmt.Println(code, order.RulesForPlatform(code))
+	}
+	// Output:
+	// 40097 [carrier_missing tracking_missing]
+	// 606004 [carrier_unknown]
+	// 606031 [sku_drift sku_unknown]
 }
 
 // The status machine as a Mermaid diagram, ready to paste into a host's docs.
@@ -121,12 +161,12 @@ func ExampleMermaid() {
 	//     pending_shipment --> cancelled_oversold : cancel_oversold
 }
 
-// A transition the table rejects is a *TransitionError that names the status and trigger.
+// A transition the table rejects is a TransitionError that names the status and trigger.
 func ExampleNext() {
 	to, _ := order.Next(order.StatusPendingShipment, order.TriggerShipPart)
 	fmt.Println(to)
 	_, err := order.Next(order.StatusCompleted, order.TriggerPay)
-	var te *order.TransitionError
+	var te order.TransitionError
 	fmt.Println(errors.As(err, &te), te.From, te.Trigger)
 	fmt.Println(err)
 	// Output:

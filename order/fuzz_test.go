@@ -55,17 +55,13 @@ func (s *script) items() []order.Item {
 	return out
 }
 
-// refunds turns items into refunds of 0.00 to 25.50, now and then with three decimals.
-func (s *script) refunds() []order.Refund {
-	var out []order.Refund
-	for _, it := range s.items() {
-		amount := decimal.New(int64(s.next()*10), -2)
-		if s.next()%8 == 0 {
-			amount = decimal.New(int64(s.next()), -3)
-		}
-		out = append(out, order.Refund{Item: it, Amount: amount})
+// amount is a refund of 0.00 to 25.50, now and then with three decimals.
+func (s *script) amount() decimal.Decimal {
+	amount := decimal.New(int64(s.next()*10), -2)
+	if s.next()%8 == 0 {
+		amount = decimal.New(int64(s.next()), -3)
 	}
-	return out
+	return amount
 }
 
 func (s *script) parcel() order.Parcel {
@@ -73,13 +69,21 @@ func (s *script) parcel() order.Parcel {
 	if k := s.next() % 6; k > 0 {
 		tn = fmt.Sprintf("T%d", k)
 	}
-	return order.Parcel{Carrier: "SF", TrackingNumber: tn, Items: s.items()}
+	carrier := "SF"
+	switch s.next() % 8 {
+	case 1:
+		carrier, tn = "", "" // no logistics
+	case 2:
+		tn += " 1" // malformed
+	}
+	return order.Parcel{Carrier: carrier, TrackingNumber: tn, Items: s.items()}
 }
 
 // FuzzCommands applies random command sequences to an order and checks the invariants after
-// every step: a rejected command changed nothing; shipped ≤ ordered and the after-sale counters
-// fit in every line; refunded money stays within what each line paid; the status agrees with
-// the quantities; the state restores and round-trips.
+// every step: a rejected command changed nothing; an accepted one moved UpdatedAt to its time,
+// and none is dated before it; shipped ≤ ordered and the after-sale counters fit in every
+// line; refunded money stays within what each line paid; the status agrees with the
+// quantities; the state restores and round-trips.
 func FuzzCommands(f *testing.F) {
 	f.Add([]byte{0, 3, 1, 1, 0, 2, 1, 3, 3, 1, 1, 2, 1, 2, 1, 3, 6, 1})
 	f.Add([]byte{0, 1, 7, 1, 1, 2, 3, 8, 1, 1, 2, 3, 1, 8, 0})
@@ -118,17 +122,32 @@ func FuzzCommands(f *testing.F) {
 			case 7:
 				_, err = o.HoldForAfterSale(s.items(), at)
 			case 8:
-				_, err = o.ReleaseAfterSale(s.items(), s.next()%2 == 0, at)
+				// The case ends without a refund, or with a refund of everything the units may
+				// return.
+				its := s.items()
+				if s.next()%2 == 0 {
+					limit, capErr := o.RefundCap(its)
+					if capErr != nil {
+						limit = decimal.Zero
+					}
+					_, err = o.RefundAfterSale(its, limit, at)
+				} else {
+					_, err = o.ReleaseAfterSale(its, at)
+				}
 			case 9:
 				at = at.Add(-time.Duration(s.next()) * time.Hour) // commands in the past
+				continue
 			case 10:
-				_, err = o.RefundAfterSale(s.refunds(), at)
+				_, err = o.RefundAfterSale(s.items(), s.amount(), at)
 			case 11:
 				_, err = o.CompleteAfterSale(s.items(), at)
 			}
 			after := state(t, o)
 			if err != nil && after != before {
 				t.Fatalf("step %d: rejected command (%v) changed the order\nbefore %s\nafter  %s", step, err, before, after)
+			}
+			if err == nil && !o.UpdatedAt().Equal(at) {
+				t.Fatalf("step %d: an accepted command at %s left UpdatedAt at %s", step, at, o.UpdatedAt())
 			}
 			checkInvariants(t, o)
 		}
@@ -139,17 +158,25 @@ func checkInvariants(t *testing.T, o *order.Order) {
 	t.Helper()
 	shippedAny, left := false, 0
 	for _, l := range o.Lines() {
-		if l.Shipped < 0 || l.Shipped > l.Quantity {
-			t.Fatalf("sku %s shipped %d of %d", l.SKUID(), l.Shipped, l.Quantity)
+		if l.Shipped() < 0 || l.Shipped() > l.Quantity() {
+			t.Fatalf("sku %s shipped %d of %d", l.SKUID(), l.Shipped(), l.Quantity())
 		}
-		if l.OnAfterSale < 0 || l.Refunded < 0 || l.AfterSaleDone < 0 || l.OnAfterSale+l.Refunded+l.AfterSaleDone > l.Quantity {
-			t.Fatalf("sku %s after-sale counters %d + %d + %d of %d", l.SKUID(), l.OnAfterSale, l.Refunded, l.AfterSaleDone, l.Quantity)
+		if l.OnAfterSale() < 0 || l.Refunded() < 0 || l.AfterSaleDone() < 0 || l.OnAfterSale()+l.Refunded()+l.AfterSaleDone() > l.Quantity() {
+			t.Fatalf("sku %s after-sale counters %d + %d + %d of %d", l.SKUID(), l.OnAfterSale(), l.Refunded(), l.AfterSaleDone(), l.Quantity())
 		}
-		if l.RefundedAmount.IsNegative() || l.RefundedAmount.GreaterThan(l.Paid) {
-			t.Fatalf("sku %s refunded %s of %s paid", l.SKUID(), l.RefundedAmount, l.Paid)
+		if l.AfterSaleDone() > l.Shipped() {
+			t.Fatalf("sku %s: %d units exchanged, %d shipped", l.SKUID(), l.AfterSaleDone(), l.Shipped())
 		}
-		shippedAny = shippedAny || l.Shipped > 0
-		left += max(0, l.Quantity-l.Shipped-l.Refunded)
+		if l.RefundedAmount().IsNegative() || l.RefundedAmount().GreaterThan(l.Paid()) {
+			t.Fatalf("sku %s refunded %s of %s paid", l.SKUID(), l.RefundedAmount(), l.Paid())
+		}
+		// The refunded units are worth at most ⌈Paid × Refunded / Quantity⌉.
+		paid := l.Paid().Shift(2).IntPart()
+		if limit := (paid*int64(l.Refunded()) + int64(l.Quantity()) - 1) / int64(l.Quantity()); l.RefundedAmount().Shift(2).IntPart() > limit {
+			t.Fatalf("sku %s refunded %s for %d of %d units of %s paid", l.SKUID(), l.RefundedAmount(), l.Refunded(), l.Quantity(), l.Paid())
+		}
+		shippedAny = shippedAny || l.Shipped() > 0
+		left += max(0, l.Quantity()-l.Shipped()-l.Refunded())
 	}
 	var agrees bool
 	switch o.Status() {
@@ -168,7 +195,7 @@ func checkInvariants(t *testing.T, o *order.Order) {
 	if _, paid := o.PaidAt(); !paid && shippedAny {
 		t.Fatal("shipped before payment")
 	}
-	r, err := order.Restore(o.Snapshot())
+	r, err := order.Restore(o.State())
 	if err != nil {
 		t.Fatalf("the state does not restore: %v", err)
 	}
@@ -195,6 +222,9 @@ var jsonHoles = []struct{ key, value string }{
 	{`"sku_id":`, `"a"`},
 	{`"stock":`, `"in_stock"`},
 	{`"refunded_amount":`, `"7.00"`},
+	{`"updated_at":`, `"2025-03-01T15:00:00Z"`},
+	{`"carrier":`, `"SF"`},
+	{`"after_sale_attempts":`, `1`},
 }
 
 // FuzzUnmarshalJSON decodes a stored order with fuzzed values in it: it never panics, and
@@ -205,7 +235,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	returned := []order.Item{item("a", 1)}
 	_, err := o.HoldForAfterSale(returned, t0.Add(5*time.Hour))
 	require.NoError(f, err)
-	_, err = o.RefundAfterSale([]order.Refund{{Item: returned[0], Amount: d("7.00")}}, t0.Add(6*time.Hour))
+	_, err = o.RefundAfterSale(returned, d("7.00"), t0.Add(6*time.Hour))
 	require.NoError(f, err)
 	b, err := json.Marshal(o)
 	require.NoError(f, err)
@@ -220,6 +250,9 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add(uint8(9), `"SF1"`, uint8(10), `"z"`)
 	f.Add(uint8(6), `1`, uint8(11), `"presale"`)
 	f.Add(uint8(12), `"20.21"`, uint8(12), `"-0.01"`)
+	f.Add(uint8(12), `"10.11"`, uint8(13), `"2025-03-01T12:00:00Z"`)
+	f.Add(uint8(9), `"SF 2"`, uint8(14), `""`)
+	f.Add(uint8(13), `"10000-01-01T00:00:00Z"`, uint8(15), `0`)
 	f.Fuzz(func(t *testing.T, h1 uint8, v1 string, h2 uint8, v2 string) {
 		in := doc
 		for _, r := range []struct {

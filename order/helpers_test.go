@@ -10,6 +10,7 @@ import (
 
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // t0 is the creation time of every test order.
@@ -17,9 +18,18 @@ var t0 = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// mustSnapshot builds a catalog snapshot or panics: test data is valid by construction.
+func mustSnapshot(productID, sku, title string, price decimal.Decimal, attrs ...catalog.Attr) catalog.Snapshot {
+	s, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: productID, SKUID: sku, Title: title,
+		Attrs: attrs, Price: price, Revision: 1})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
 func snap(sku string, price string) catalog.Snapshot {
-	return catalog.Snapshot{ProductID: "p1", SKUID: sku, Title: "T-shirt " + sku,
-		Attrs: []catalog.Attr{{Key: "颜色", Value: sku}}, Price: d(price), Revision: 1}
+	return mustSnapshot("p1", sku, "T-shirt "+sku, d(price), catalog.Attr{Key: "颜色", Value: sku})
 }
 
 // threeLines is the order used across the tests: a (2 × 10.10, paid 20.20), b (1 × 5.00,
@@ -27,7 +37,7 @@ func snap(sku string, price string) catalog.Snapshot {
 func threeLines() order.NewParams {
 	return order.NewParams{
 		ID:     "3725020335455738368",
-		Seller: catalog.SellerWeChatShop,
+		Seller: shop.WeChatShop,
 		Buyer:  "openid-1",
 		Lines: []order.LineParams{
 			{Snapshot: snap("a", "10.10"), Quantity: 2, UnitPrice: d("10.10"), Paid: d("20.20")},
@@ -71,6 +81,16 @@ func shippedOrder(t testing.TB) *order.Order {
 	_, err = o.Ship(parcel("SF2", item("b", 1), item("c", 3)), t0.Add(3*time.Hour))
 	require.NoError(t, err)
 	return o
+}
+
+// refundAll ends the hold of items with a refund of everything they may return (RefundCap).
+func refundAll(t testing.TB, o *order.Order, items []order.Item, at time.Time) order.AfterSaleReleased {
+	t.Helper()
+	limit, err := o.RefundCap(items)
+	require.NoError(t, err)
+	ev, err := o.RefundAfterSale(items, limit, at)
+	require.NoError(t, err)
+	return ev
 }
 
 // state is the order's full state as JSON: what "unchanged" is compared with.

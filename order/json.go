@@ -2,122 +2,57 @@ package order
 
 import (
 	"encoding/json"
+	"errors"
 	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/internal/strict"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
-// MarshalJSON renders the order's Snapshot.
-func (o *Order) MarshalJSON() ([]byte, error) { return json.Marshal(o.Snapshot()) }
+// The stored form's JSON is read and written in one pass of encoding/json: stateJSON and the
+// types below are plain mirrors, money is money.Fen (whole fen, written "10.10") and a
+// snapshot is catalog.SnapshotJSON, so no level calls json.Marshal or json.Unmarshal on the
+// level below it. An *Order marshals straight from its fen fields and unmarshals straight into
+// them; a State goes through the same mirror.
 
-// UnmarshalJSON decodes a Snapshot and restores it (with every check of Restore); on error the
-// order is left unchanged.
-func (o *Order) UnmarshalJSON(b []byte) error {
-	var s Snapshot
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	r, err := Restore(s)
-	if err != nil {
-		return err
-	}
-	*o = *r
-	return nil
-}
-
-type snapshotJSON struct {
-	ID           string             `json:"id"`
-	Seller       catalog.SellerKind `json:"seller"`
-	Buyer        string             `json:"buyer"`
-	Status       Status             `json:"status"`
-	CreatedAt    time.Time          `json:"created_at"`
-	PaidAt       time.Time          `json:"paid_at,omitzero"`
-	ShipDoneAt   time.Time          `json:"ship_done_at,omitzero"`
-	EndedAt      time.Time          `json:"ended_at,omitzero"`
-	Confirm      ConfirmKind        `json:"confirm,omitzero"`
-	CancelReason CancelReason       `json:"cancel_reason,omitzero"`
-	Virtual      bool               `json:"virtual,omitzero"`
-	Lines        []Line             `json:"lines"`
-	Freight      money.Text         `json:"freight"`
-	Discount     money.Text         `json:"discount"`
-	Policy       DeadlinePolicy     `json:"policy"`
-	Parcels      []Parcel           `json:"parcels,omitempty"`
-	Reshipments  []Reshipment       `json:"reshipments,omitempty"`
-	Negotiations []Negotiation      `json:"negotiations,omitempty"`
-}
-
-// MarshalJSON renders money as "10.10" and enums by name.
-func (s Snapshot) MarshalJSON() ([]byte, error) {
-	return json.Marshal(snapshotJSON{
-		ID: s.ID, Seller: s.Seller, Buyer: s.Buyer, Status: s.Status, CreatedAt: s.CreatedAt,
-		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, Confirm: s.Confirm,
-		CancelReason: s.CancelReason, Virtual: s.Virtual, Lines: s.Lines, Freight: money.Text(s.Freight),
-		Discount: money.Text(s.Discount), Policy: s.Policy, Parcels: s.Parcels,
-		Reshipments: s.Reshipments, Negotiations: s.Negotiations,
-	})
-}
-
-// UnmarshalJSON decodes what MarshalJSON renders. It checks amounts and enum names; Restore
-// checks the rest.
-func (s *Snapshot) UnmarshalJSON(b []byte) error {
-	var j snapshotJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	*s = Snapshot{
-		ID: j.ID, Seller: j.Seller, Buyer: j.Buyer, Status: j.Status, CreatedAt: j.CreatedAt,
-		PaidAt: j.PaidAt, ShipDoneAt: j.ShipDoneAt, EndedAt: j.EndedAt, Confirm: j.Confirm,
-		CancelReason: j.CancelReason, Virtual: j.Virtual, Lines: j.Lines, Freight: decimal.Decimal(j.Freight),
-		Discount: decimal.Decimal(j.Discount), Policy: j.Policy, Parcels: j.Parcels,
-		Reshipments: j.Reshipments, Negotiations: j.Negotiations,
-	}
-	return nil
+type stateJSON struct {
+	ID           string          `json:"id"`
+	Seller       shop.SellerKind `json:"seller"`
+	Buyer        string          `json:"buyer"`
+	Status       Status          `json:"status"`
+	CreatedAt    time.Time       `json:"created_at"`
+	PaidAt       time.Time       `json:"paid_at,omitzero"`
+	ShipDoneAt   time.Time       `json:"ship_done_at,omitzero"`
+	EndedAt      time.Time       `json:"ended_at,omitzero"`
+	UpdatedAt    time.Time       `json:"updated_at,omitzero"`
+	Confirm      ConfirmKind     `json:"confirm,omitzero"`
+	CancelReason CancelReason    `json:"cancel_reason,omitzero"`
+	Virtual      bool            `json:"virtual,omitzero"`
+	Lines        []lineJSON      `json:"lines"`
+	Freight      money.Fen       `json:"freight"`
+	Discount     money.Fen       `json:"discount"`
+	Policy       policyJSON      `json:"policy"`
+	Parcels      []Parcel        `json:"parcels,omitempty"`
+	Reshipments  []Reshipment    `json:"reshipments,omitempty"`
+	Negotiations []Negotiation   `json:"negotiations,omitempty"`
 }
 
 type lineJSON struct {
-	Snapshot          catalog.Snapshot `json:"snapshot"`
-	Quantity          int              `json:"quantity"`
-	UnitPrice         money.Text       `json:"unit_price"`
-	Paid              money.Text       `json:"paid"`
-	Stock             StockType        `json:"stock"`
-	PresaleShipWithin durationJSON     `json:"presale_ship_within,omitzero"`
-	ShipBy            time.Time        `json:"ship_by,omitzero"`
-	Shipped           int              `json:"shipped"`
-	OnAfterSale       int              `json:"on_after_sale"`
-	Refunded          int              `json:"refunded"`
-	RefundedAmount    money.Text       `json:"refunded_amount,omitzero"`
-	AfterSaleDone     int              `json:"after_sale_done,omitzero"`
-	AfterSaleAttempts int              `json:"after_sale_attempts"`
-}
-
-// MarshalJSON renders money as "10.10".
-func (l Line) MarshalJSON() ([]byte, error) {
-	return json.Marshal(lineJSON{
-		Snapshot: l.Snapshot, Quantity: l.Quantity, UnitPrice: money.Text(l.UnitPrice),
-		Paid: money.Text(l.Paid), Stock: l.Stock, PresaleShipWithin: durationJSON(l.PresaleShipWithin),
-		ShipBy: l.ShipBy, Shipped: l.Shipped, OnAfterSale: l.OnAfterSale, Refunded: l.Refunded,
-		RefundedAmount: money.Text(l.RefundedAmount), AfterSaleDone: l.AfterSaleDone,
-		AfterSaleAttempts: l.AfterSaleAttempts,
-	})
-}
-
-// UnmarshalJSON decodes what MarshalJSON renders, validating the amounts.
-func (l *Line) UnmarshalJSON(b []byte) error {
-	var j lineJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	*l = Line{
-		Snapshot: j.Snapshot, Quantity: j.Quantity, UnitPrice: decimal.Decimal(j.UnitPrice),
-		Paid: decimal.Decimal(j.Paid), Stock: j.Stock, PresaleShipWithin: time.Duration(j.PresaleShipWithin),
-		ShipBy: j.ShipBy, Shipped: j.Shipped, OnAfterSale: j.OnAfterSale, Refunded: j.Refunded,
-		RefundedAmount: decimal.Decimal(j.RefundedAmount), AfterSaleDone: j.AfterSaleDone,
-		AfterSaleAttempts: j.AfterSaleAttempts,
-	}
-	return nil
+	Snapshot          catalog.SnapshotJSON `json:"snapshot"`
+	Quantity          int                  `json:"quantity"`
+	UnitPrice         money.Fen            `json:"unit_price"`
+	Paid              money.Fen            `json:"paid"`
+	Stock             StockType            `json:"stock"`
+	PresaleShipWithin durationJSON         `json:"presale_ship_within,omitzero"`
+	ShipBy            time.Time            `json:"ship_by,omitzero"`
+	Shipped           int                  `json:"shipped"`
+	OnAfterSale       int                  `json:"on_after_sale"`
+	Refunded          int                  `json:"refunded"`
+	RefundedAmount    money.Fen            `json:"refunded_amount,omitzero"`
+	AfterSaleDone     int                  `json:"after_sale_done,omitzero"`
+	AfterSaleAttempts int                  `json:"after_sale_attempts"`
 }
 
 type policyJSON struct {
@@ -128,20 +63,166 @@ type policyJSON struct {
 	NegotiationLead durationJSON `json:"negotiation_lead"`
 }
 
-// MarshalJSON renders durations as Go duration strings ("48h0m0s").
-func (p DeadlinePolicy) MarshalJSON() ([]byte, error) {
-	return json.Marshal(policyJSON{durationJSON(p.InStock), durationJSON(p.PresaleMin),
-		durationJSON(p.PresaleMax), p.MaxNegotiations, durationJSON(p.NegotiationLead)})
+// MarshalJSON renders the order's stored form (see State.MarshalJSON), straight from the
+// order.
+func (o *Order) MarshalJSON() ([]byte, error) {
+	j := stateJSON{
+		ID: o.id, Seller: o.seller, Buyer: o.buyer, Status: o.status, CreatedAt: o.createdAt,
+		PaidAt: o.paidAt, ShipDoneAt: o.shipDoneAt, EndedAt: o.endedAt, UpdatedAt: o.updatedAt,
+		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual,
+		Lines: make([]lineJSON, len(o.lines)), Freight: money.Fen(o.freight), Discount: money.Fen(o.discount),
+		Policy: o.policy.json(), Parcels: o.parcels, Reshipments: o.reships, Negotiations: o.negotiations,
+	}
+	for i := range o.lines {
+		l := &o.lines[i]
+		j.Lines[i] = lineJSON{
+			Snapshot: l.snap.JSON(), Quantity: l.quantity, UnitPrice: money.Fen(l.unit), Paid: money.Fen(l.paid),
+			Stock: l.stock, PresaleShipWithin: durationJSON(l.presale), ShipBy: l.shipBy, Shipped: l.shipped,
+			OnAfterSale: l.onAfterSale, Refunded: l.refunded, RefundedAmount: money.Fen(l.refundedAmount),
+			AfterSaleDone: l.afterSaleDone, AfterSaleAttempts: l.afterSaleAttempts,
+		}
+	}
+	return json.Marshal(j)
 }
 
-// UnmarshalJSON decodes what MarshalJSON renders.
-func (p *DeadlinePolicy) UnmarshalJSON(b []byte) error {
-	var j policyJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+// UnmarshalJSON reads a stored form and restores it with every check of Restore, straight
+// into the order; on error the order is left unchanged.
+func (o *Order) UnmarshalJSON(b []byte) error {
+	var j stateJSON
+	if err := strict.Decode(b, &j); err != nil {
 		return err
 	}
-	*p = DeadlinePolicy{time.Duration(j.InStock), time.Duration(j.PresaleMin),
-		time.Duration(j.PresaleMax), j.MaxNegotiations, time.Duration(j.NegotiationLead)}
+	r, err := j.restore()
+	if err != nil {
+		return err
+	}
+	*o = *r
+	return nil
+}
+
+// restore builds the order the mirror describes, with Restore's checks.
+func (j *stateJSON) restore() (*Order, error) {
+	switch {
+	case len(j.Lines) > MaxLines:
+		return nil, &LimitError{What: "lines", Max: MaxLines}
+	case len(j.Parcels) > MaxParcels:
+		return nil, &LimitError{What: "parcels", Max: MaxParcels}
+	case len(j.Reshipments) > MaxReships:
+		return nil, &LimitError{What: "reships", Max: MaxReships}
+	}
+	o := allocOrder(len(j.Lines))
+	o.id, o.seller, o.buyer, o.status = j.ID, j.Seller, j.Buyer, j.Status
+	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt, o.updatedAt = j.CreatedAt, j.PaidAt, j.ShipDoneAt, j.EndedAt, j.UpdatedAt
+	o.confirm, o.cancel, o.virtual, o.policy = j.Confirm, j.CancelReason, j.Virtual, j.Policy.policy()
+	o.freight, o.discount, o.negotiations = int64(j.Freight), int64(j.Discount), j.Negotiations
+	for i := range j.Lines {
+		lj := &j.Lines[i]
+		snap, err := lj.Snapshot.Snapshot()
+		if err != nil {
+			return nil, o.wrap(err)
+		}
+		o.lines[i] = Line{snap: snap, quantity: lj.Quantity, unit: int64(lj.UnitPrice), paid: int64(lj.Paid),
+			stock: lj.Stock, presale: time.Duration(lj.PresaleShipWithin), shipBy: lj.ShipBy, shipped: lj.Shipped,
+			onAfterSale: lj.OnAfterSale, refunded: lj.Refunded, refundedAmount: int64(lj.RefundedAmount),
+			afterSaleDone: lj.AfterSaleDone, afterSaleAttempts: lj.AfterSaleAttempts}
+	}
+	if err := o.finishRestore(j.Parcels, j.Reshipments); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// MarshalJSON renders the stored form: snake_case keys, money as strings with two decimals
+// ("10.10"), enums by name, times in RFC 3339, durations as Go duration strings ("48h0m0s").
+// An amount the money rules refuse (more than two decimals, negative) is an error, never
+// rounded.
+func (s State) MarshalJSON() ([]byte, error) {
+	j := stateJSON{
+		ID: s.ID, Seller: s.Seller, Buyer: s.Buyer, Status: s.Status, CreatedAt: s.CreatedAt,
+		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, UpdatedAt: s.UpdatedAt,
+		Confirm: s.Confirm, CancelReason: s.CancelReason, Virtual: s.Virtual,
+		Lines: make([]lineJSON, len(s.Lines)), Policy: s.Policy.json(),
+		Parcels: s.Parcels, Reshipments: s.Reshipments, Negotiations: s.Negotiations,
+	}
+	var err error
+	if j.Freight, err = money.FenOf("freight", s.Freight); err != nil {
+		return nil, err
+	}
+	if j.Discount, err = money.FenOf("discount", s.Discount); err != nil {
+		return nil, err
+	}
+	for i := range s.Lines {
+		ls := &s.Lines[i]
+		lj := lineJSON{Snapshot: ls.Snapshot.JSON(), Quantity: ls.Quantity, Stock: ls.Stock,
+			PresaleShipWithin: durationJSON(ls.PresaleShipWithin), ShipBy: ls.ShipBy, Shipped: ls.Shipped,
+			OnAfterSale: ls.OnAfterSale, Refunded: ls.Refunded, AfterSaleDone: ls.AfterSaleDone,
+			AfterSaleAttempts: ls.AfterSaleAttempts}
+		if lj.UnitPrice, err = money.FenOf("unit_price", ls.UnitPrice); err != nil {
+			return nil, err
+		}
+		if lj.Paid, err = money.FenOf("paid", ls.Paid); err != nil {
+			return nil, err
+		}
+		if lj.RefundedAmount, err = money.FenOf("refunded_amount", ls.RefundedAmount); err != nil {
+			return nil, err
+		}
+		j.Lines[i] = lj
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, and stored forms of earlier versions (a
+// snapshot's catalog_version is read and ignored). Unknown fields are refused: a stored order
+// is the host's own data, and a misspelt field would otherwise be dropped without a word, as
+// policy JSON refuses them too. It checks amounts and enum names; Restore checks the rest. On
+// error s is left unchanged.
+func (s *State) UnmarshalJSON(b []byte) error {
+	var j stateJSON
+	if err := strict.Decode(b, &j); err != nil {
+		return err
+	}
+	out := State{
+		ID: j.ID, Seller: j.Seller, Buyer: j.Buyer, Status: j.Status, CreatedAt: j.CreatedAt,
+		PaidAt: j.PaidAt, ShipDoneAt: j.ShipDoneAt, EndedAt: j.EndedAt, UpdatedAt: j.UpdatedAt,
+		Confirm: j.Confirm, CancelReason: j.CancelReason, Virtual: j.Virtual,
+		Lines: make([]LineState, len(j.Lines)), Freight: j.Freight.Decimal(), Discount: j.Discount.Decimal(),
+		Policy: j.Policy.policy(), Parcels: j.Parcels, Reshipments: j.Reshipments, Negotiations: j.Negotiations,
+	}
+	for i := range j.Lines {
+		lj := &j.Lines[i]
+		snap, err := lj.Snapshot.Snapshot()
+		if err != nil {
+			return err
+		}
+		out.Lines[i] = LineState{Snapshot: snap, Quantity: lj.Quantity, UnitPrice: lj.UnitPrice.Decimal(),
+			Paid: lj.Paid.Decimal(), Stock: lj.Stock, PresaleShipWithin: time.Duration(lj.PresaleShipWithin),
+			ShipBy: lj.ShipBy, Shipped: lj.Shipped, OnAfterSale: lj.OnAfterSale, Refunded: lj.Refunded,
+			RefundedAmount: lj.RefundedAmount.Decimal(), AfterSaleDone: lj.AfterSaleDone, AfterSaleAttempts: lj.AfterSaleAttempts}
+	}
+	*s = out
+	return nil
+}
+
+func (p DeadlinePolicy) json() policyJSON {
+	return policyJSON{durationJSON(p.InStock), durationJSON(p.PresaleMin), durationJSON(p.PresaleMax),
+		p.MaxNegotiations, durationJSON(p.NegotiationLead)}
+}
+
+func (j policyJSON) policy() DeadlinePolicy {
+	return DeadlinePolicy{time.Duration(j.InStock), time.Duration(j.PresaleMin), time.Duration(j.PresaleMax),
+		j.MaxNegotiations, time.Duration(j.NegotiationLead)}
+}
+
+// MarshalJSON renders durations as Go duration strings ("48h0m0s").
+func (p DeadlinePolicy) MarshalJSON() ([]byte, error) { return json.Marshal(p.json()) }
+
+// UnmarshalJSON decodes what MarshalJSON renders; unknown fields are refused.
+func (p *DeadlinePolicy) UnmarshalJSON(b []byte) error {
+	var j policyJSON
+	if err := strict.Decode(b, &j); err != nil {
+		return err
+	}
+	*p = j.policy()
 	return nil
 }
 
@@ -151,8 +232,11 @@ type durationJSON time.Duration
 // MarshalText renders the duration as time.Duration.String does.
 func (d durationJSON) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
-// UnmarshalText parses a duration string.
+// UnmarshalText parses a duration string of at most 32 bytes.
 func (d *durationJSON) UnmarshalText(b []byte) error {
+	if len(b) > 32 {
+		return errors.New("order: a duration longer than 32 characters")
+	}
 	v, err := time.ParseDuration(string(b))
 	if err != nil {
 		return err

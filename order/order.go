@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // Order is the order aggregate: its lines, its status and everything that happened to it.
@@ -15,48 +17,56 @@ import (
 // quantities: nothing shipped before payment, shipped ≤ ordered for every SKU.
 //
 // An *Order is not safe for concurrent use: like any Go struct, the caller serialises commands
-// on one order (one order per goroutine, or a lock of the host's own). Events, Lines and
-// Snapshots it returns are independent values.
+// on one order (one order per goroutine, or a lock of the host's own); that includes its
+// queries. Events, lines and states it returns are independent values.
 type Order struct {
 	id        string
-	seller    catalog.SellerKind
+	seller    shop.SellerKind
 	buyer     string
 	status    Status
 	createdAt time.Time
 	paidAt    time.Time
 	// shipDoneAt is when nothing was left to ship (ship_done_time); endedAt is when the order
-	// completed or was cancelled or closed.
+	// completed or was cancelled or closed; updatedAt is the last accepted command, and no
+	// command may be dated before it.
 	shipDoneAt time.Time
 	endedAt    time.Time
+	updatedAt  time.Time
 	confirm    ConfirmKind
 	cancel     CancelReason
 	virtual    bool // deliver_method 1: parcels ship without logistics
 
-	lines    []Line
-	freight  decimal.Decimal
-	discount decimal.Decimal
-	// totals in fen, computed once by New/Restore.
-	productFen, paidFen int64
-	// catalogVersion is the lines' snapshots' common catalog version, computed once
-	// by New/Restore (the snapshots never change).
-	catalogVersion catalog.Version
+	lines []Line
+	// freight and discount in fen; productFen (Σ unit × quantity) and linesPaid (Σ paid),
+	// computed once by New and Restore.
+	freight, discount, productFen, linesPaid int64
+	// toShip is remainingTotal, the units left to ship over all lines: computed by New and
+	// Restore, kept by Ship and RefundAfterSale, so that a shipment costs what its parcel
+	// holds, not what the order holds.
+	toShip int
 
 	policy       DeadlinePolicy
 	parcels      []Parcel
 	items        []Item // backing store of the parcels' items (see allocOrder)
 	reships      []Reshipment
 	negotiations []Negotiation
+
+	// index finds a line by SKU id in an order of more than scanLines lines; tracking holds
+	// the tracking numbers used by an order of more than scanParcels parcels and
+	// re-shipments. Both are built by New, Restore and the commands, never by a query.
+	index    map[string]int
+	tracking map[string]struct{}
 }
 
 // NewParams is what New needs to place an order.
 type NewParams struct {
 	// ID is the order id (order_id), required.
 	ID string
-	// Seller is who sells (catalog.SellerWeChatShop, ...), required.
-	Seller catalog.SellerKind
+	// Seller is who sells (shop.WeChatShop, ...), required.
+	Seller shop.SellerKind
 	// Buyer is the host's reference to the buyer (openid or its own id), required.
 	Buyer string
-	// Lines are the SKUs ordered, at least one, no SKU twice.
+	// Lines are the SKUs ordered: 1 to MaxLines, no SKU twice.
 	Lines []LineParams
 	// Freight is the shipping fee the buyer pays, in yuan (may be zero).
 	Freight decimal.Decimal
@@ -73,13 +83,18 @@ type NewParams struct {
 	Virtual bool
 }
 
-// LineParams is one line of NewParams; the fields mean what they mean in Line.
+// LineParams is one line of NewParams.
 type LineParams struct {
-	Snapshot  catalog.Snapshot // product and SKU ids and a price are required
-	Quantity  int              // 1..MaxQuantity
+	// Snapshot is the SKU as the buyer saw it; required.
+	Snapshot catalog.Snapshot
+	// Quantity is the number of units ordered, 1..MaxQuantity.
+	Quantity int
+	// UnitPrice is the sale price of one unit, in yuan.
 	UnitPrice decimal.Decimal
-	Paid      decimal.Decimal // at most UnitPrice × Quantity
-	Stock     StockType       // StockInStock (the zero value) or StockPresale
+	// Paid is what the buyer paid for the whole line, in yuan: at most UnitPrice × Quantity.
+	Paid decimal.Decimal
+	// Stock is StockInStock (the zero value) or StockPresale.
+	Stock StockType
 	// PresaleShipWithin must lie in the policy's presale range for a presale line and be zero
 	// for goods in stock.
 	PresaleShipWithin time.Duration
@@ -87,30 +102,40 @@ type LineParams struct {
 
 // New places an order in status 10 (待付款). It validates every field and amount and computes
 // the totals exactly; on any error it returns no order. Amount errors match ErrInvalidAmount,
-// a repeated SKU ErrDuplicateSKU, a bad quantity ErrInvalidQuantity, everything else
-// ErrInvalidOrder.
+// a repeated SKU ErrDuplicateSKU, a bad quantity ErrInvalidQuantity, too many lines
+// ErrLimitReached, everything else ErrInvalidOrder. The order keeps copies of what it needs;
+// it shares no memory with p.
 func New(p NewParams) (*Order, error) {
+	if len(p.Lines) > MaxLines {
+		return nil, &LimitError{What: "lines", Max: MaxLines}
+	}
 	o := allocOrder(len(p.Lines))
 	o.id, o.seller, o.buyer = p.ID, p.Seller, p.Buyer
-	o.status, o.createdAt = StatusPendingPayment, p.CreatedAt
-	o.freight, o.discount, o.policy, o.virtual = p.Freight, p.Discount, p.Policy, p.Virtual
+	o.status, o.createdAt, o.updatedAt = StatusPendingPayment, p.CreatedAt, p.CreatedAt
+	o.policy, o.virtual = p.Policy, p.Virtual
 	if o.policy.IsZero() {
 		o.policy = DefaultDeadlinePolicy()
 	}
+	var err error
+	if o.freight, err = money.ToFen("freight", p.Freight); err != nil {
+		return nil, o.wrap(err)
+	}
+	if o.discount, err = money.ToFen("discount", p.Discount); err != nil {
+		return nil, o.wrap(err)
+	}
 	for i, lp := range p.Lines {
-		o.lines[i] = Line{
-			Snapshot:          lp.Snapshot,
-			Quantity:          lp.Quantity,
-			UnitPrice:         lp.UnitPrice,
-			Paid:              lp.Paid,
-			Stock:             lp.Stock,
-			PresaleShipWithin: lp.PresaleShipWithin,
+		l := &o.lines[i]
+		l.snap, l.quantity, l.stock, l.presale = lp.Snapshot, lp.Quantity, lp.Stock, lp.PresaleShipWithin
+		if l.unit, err = money.ToFen("unit_price", lp.UnitPrice); err != nil {
+			return nil, o.lineErr(i, err)
+		}
+		if l.paid, err = money.ToFen("paid", lp.Paid); err != nil {
+			return nil, o.lineErr(i, err)
 		}
 	}
-	if err := o.validateHeader(); err != nil {
+	if err := o.checkHeader(); err != nil {
 		return nil, err
 	}
-	o.catalogVersion = commonCatalogVersion(o.lines)
 	return o, nil
 }
 
@@ -118,7 +143,7 @@ func New(p NewParams) (*Order, error) {
 func (o *Order) ID() string { return o.id }
 
 // Seller returns who sells.
-func (o *Order) Seller() catalog.SellerKind { return o.seller }
+func (o *Order) Seller() shop.SellerKind { return o.seller }
 
 // Buyer returns the buyer reference.
 func (o *Order) Buyer() string { return o.buyer }
@@ -129,8 +154,15 @@ func (o *Order) Status() Status { return o.status }
 // CreatedAt returns when the order was placed.
 func (o *Order) CreatedAt() time.Time { return o.createdAt }
 
+// UpdatedAt returns when the order last changed: the time of its last accepted command. No
+// command dated earlier is accepted.
+func (o *Order) UpdatedAt() time.Time { return o.updatedAt }
+
 // PaidAt returns when the order was paid, and false before payment.
 func (o *Order) PaidAt() (time.Time, bool) { return o.paidAt, !o.paidAt.IsZero() }
+
+// ShipDoneAt returns when nothing was left to ship (ship_done_time), and false until then.
+func (o *Order) ShipDoneAt() (time.Time, bool) { return o.shipDoneAt, !o.shipDoneAt.IsZero() }
 
 // CompletedAt returns when receipt was confirmed (status 100, 已完成): the start of the
 // after-sale period. It is false for an order that has not completed.
@@ -140,6 +172,16 @@ func (o *Order) CompletedAt() (time.Time, bool) {
 	}
 	return o.endedAt, true
 }
+
+// EndedAt returns when the order completed, or was cancelled or closed, and false while it
+// has not.
+func (o *Order) EndedAt() (time.Time, bool) { return o.endedAt, !o.endedAt.IsZero() }
+
+// Confirm returns who confirmed receipt of a completed order (0 before completion).
+func (o *Order) Confirm() ConfirmKind { return o.confirm }
+
+// CancelReason returns why a cancelled or closed order ended (0 while it has not).
+func (o *Order) CancelReason() CancelReason { return o.cancel }
 
 // Virtual reports whether the order sells virtual goods (deliver_method 1): its parcels ship
 // without logistics.
@@ -159,8 +201,8 @@ func (o *Order) Lines() []Line {
 // NumLines returns the number of lines.
 func (o *Order) NumLines() int { return len(o.lines) }
 
-// LineAt returns a copy of line i (0 ≤ i < NumLines()), and false for an index out of range.
-// It allocates nothing.
+// LineAt returns line i (0 ≤ i < NumLines()), and false for an index out of range. It
+// allocates nothing.
 func (o *Order) LineAt(i int) (Line, bool) {
 	if i < 0 || i >= len(o.lines) {
 		return Line{}, false
@@ -168,8 +210,8 @@ func (o *Order) LineAt(i int) (Line, bool) {
 	return o.lines[i], true
 }
 
-// All yields each line's index and a copy of the line, in order, like slices.All; it
-// allocates nothing. The order must not change while the loop runs.
+// All yields each line's index and the line, in order, like slices.All; it allocates nothing.
+// The order must not change while the loop runs.
 func (o *Order) All() iter.Seq2[int, Line] {
 	return func(yield func(int, Line) bool) {
 		for i := range o.lines {
@@ -188,17 +230,18 @@ func (o *Order) Line(skuID string) (Line, bool) {
 	return Line{}, false
 }
 
-// Paid returns the amount the buyer pays for the order: the lines' paid amounts plus freight.
-func (o *Order) Paid() decimal.Decimal { return yuan(o.paidFen) }
+// Total returns what the buyer pays for the order: the lines' paid amounts plus freight
+// (order_price).
+func (o *Order) Total() decimal.Decimal { return money.Yuan(o.linesPaid + o.freight) }
 
 // ProductTotal returns the list total, Σ UnitPrice × Quantity (product_price).
-func (o *Order) ProductTotal() decimal.Decimal { return yuan(o.productFen) }
+func (o *Order) ProductTotal() decimal.Decimal { return money.Yuan(o.productFen) }
 
 // Freight returns the shipping fee.
-func (o *Order) Freight() decimal.Decimal { return o.freight }
+func (o *Order) Freight() decimal.Decimal { return money.Yuan(o.freight) }
 
 // Discount returns the total discount.
-func (o *Order) Discount() decimal.Decimal { return o.discount }
+func (o *Order) Discount() decimal.Decimal { return money.Yuan(o.discount) }
 
 // Parcels returns copies of the parcels shipped so far, in order.
 func (o *Order) Parcels() []Parcel { return cloneParcels(o.parcels) }
@@ -214,7 +257,7 @@ func (o *Order) Negotiations() []Negotiation {
 // Shipped returns the units of a SKU shipped so far (0 for a SKU not in the order).
 func (o *Order) Shipped(skuID string) int {
 	if i := o.lineIndex(skuID); i >= 0 {
-		return o.lines[i].Shipped
+		return o.lines[i].shipped
 	}
 	return 0
 }
@@ -227,17 +270,25 @@ func (o *Order) Remaining(skuID string) int {
 	return 0
 }
 
-// lineIndex finds a line by SKU id; orders have few lines, so a scan beats a map.
+// lineIndex finds a line by SKU id: through the index in a large order, by a scan in a small
+// one.
 func (o *Order) lineIndex(skuID string) int {
+	if o.index != nil {
+		if i, ok := o.index[skuID]; ok {
+			return i
+		}
+		return -1
+	}
 	for i := range o.lines {
-		if o.lines[i].Snapshot.SKUID == skuID {
+		if o.lines[i].skuID() == skuID {
 			return i
 		}
 	}
 	return -1
 }
 
-// remainingTotal is the number of units still to ship over all lines.
+// remainingTotal is the number of units still to ship over all lines, counted afresh (see
+// toShip).
 func (o *Order) remainingTotal() int {
 	n := 0
 	for i := range o.lines {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -17,7 +18,7 @@ func TestNewComputesTotalsExactly(t *testing.T) {
 	assert.Equal(t, order.StatusPendingPayment, o.Status())
 	// 2 × 10.10 + 1 × 5.00 + 3 × 1.99 = 31.17; paid 20.20 + 4.00 + 5.97 = 30.17; + freight 6.00.
 	assert.Equal(t, "31.17", o.ProductTotal().StringFixed(2))
-	assert.Equal(t, "36.17", o.Paid().StringFixed(2))
+	assert.Equal(t, "36.17", o.Total().StringFixed(2))
 	assert.Equal(t, "6.00", o.Freight().StringFixed(2))
 	assert.Equal(t, "1.00", o.Discount().StringFixed(2))
 	_, paid := o.PaidAt()
@@ -50,7 +51,7 @@ func TestNewManyCentsAddUpExactly(t *testing.T) {
 	}
 	o, err := order.New(p)
 	require.NoError(t, err)
-	assert.Equal(t, "4.50", o.Paid().StringFixed(2))
+	assert.Equal(t, "4.50", o.Total().StringFixed(2))
 }
 
 func TestNewRejectsBadInput(t *testing.T) {
@@ -79,8 +80,7 @@ func TestNewRejectsBadInput(t *testing.T) {
 		}, order.ErrInvalidAmount},
 		{"paid above list", func(p *order.NewParams) { p.Lines[1].Paid = d("5.01"); p.Discount = d("0.99") }, order.ErrInvalidOrder},
 		{"discount mismatch", func(p *order.NewParams) { p.Discount = d("1.01") }, order.ErrInvalidOrder},
-		{"snapshot without sku", func(p *order.NewParams) { p.Lines[0].Snapshot.SKUID = "" }, order.ErrInvalidOrder},
-		{"snapshot without price", func(p *order.NewParams) { p.Lines[0].Snapshot.Price = decimal.Zero }, order.ErrInvalidAmount},
+		{"no snapshot", func(p *order.NewParams) { p.Lines[0].Snapshot = catalog.Snapshot{} }, order.ErrInvalidOrder},
 		{"presale too short", func(p *order.NewParams) {
 			p.Lines[0].Stock, p.Lines[0].PresaleShipWithin = order.StockPresale, 3*24*time.Hour
 		}, order.ErrInvalidOrder},
@@ -113,8 +113,20 @@ func TestNewCopiesInput(t *testing.T) {
 	p.Lines[0].Quantity = 99
 	assert.Equal(t, 2, o.Remaining("a"))
 	lines := o.Lines()
-	lines[0].Shipped = 2
-	assert.Zero(t, o.Shipped("a"), "Lines returns a copy")
+	lines[0] = lines[2]
+	a, _ := o.LineAt(0)
+	assert.Equal(t, "a", a.SKUID(), "Lines returns a copy")
+	assert.Equal(t, 2, a.Quantity())
+}
+
+// TestSnapshotIsValidByConstruction: a snapshot without SKU or price, which New refused in the
+// old API, can no longer be built; the zero snapshot is the one "no snapshot" New sees.
+func TestSnapshotIsValidByConstruction(t *testing.T) {
+	t.Parallel()
+	_, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", SKUID: "a", Title: "T", Price: decimal.Zero})
+	require.ErrorIs(t, err, order.ErrInvalidAmount)
+	_, err = catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", Title: "T", Price: d("1.00")})
+	require.Error(t, err)
 }
 
 func TestLineQueries(t *testing.T) {
@@ -125,8 +137,11 @@ func TestLineQueries(t *testing.T) {
 	assert.Equal(t, "a", l.SKUID())
 	assert.Equal(t, 2, l.Remaining())
 	assert.Equal(t, 2, l.Eligible())
-	assert.Equal(t, "20.20", l.Paid.StringFixed(2))
-	assert.Equal(t, t0.Add(time.Hour+48*time.Hour), l.ShipBy)
+	assert.Equal(t, "20.20", l.Paid().StringFixed(2))
+	assert.Equal(t, "10.10", l.UnitPrice().StringFixed(2))
+	assert.Equal(t, "p1", l.ProductID())
+	assert.Equal(t, "a", l.Snapshot().SKUID())
+	assert.Equal(t, t0.Add(time.Hour+48*time.Hour), l.ShipBy())
 	_, ok = o.Line("nope")
 	assert.False(t, ok)
 }

@@ -22,6 +22,12 @@ type Parcel struct {
 	Items          []Item `json:"items"`
 }
 
+// NoLogistics reports whether the parcel goes without logistics: neither a carrier nor a
+// tracking number (deliver_type 3). Only a virtual-goods order ships such parcels (606008), and
+// only in its first shipment: re-shipments go by express. It is the one statement of the rule;
+// Ship, Restore, package shipping and package wxapi all ask it.
+func (p Parcel) NoLogistics() bool { return p.Carrier == "" && p.TrackingNumber == "" }
+
 // clone returns a parcel that shares no memory with p.
 func (p Parcel) clone() Parcel {
 	p.Items = slices.Clone(p.Items)

@@ -14,7 +14,27 @@ const (
 	// MaxQuantity bounds a line's quantity; larger numbers are input errors, and the bound keeps
 	// every count and amount far inside int64.
 	MaxQuantity = 1_000_000
+	// MaxLines bounds an order's lines (product_infos). A WeChat Shop cart holds at most a few
+	// hundred SKUs; 10,000 is far beyond anything the platform sends, and keeps a hostile
+	// payload's cost bounded (every operation is linear in the lines).
+	MaxLines = 10_000
+	// MaxParcels bounds an order's parcels: every unit of a SKU ships in one parcel, so an
+	// order never needs more parcels than lines.
+	MaxParcels = MaxLines
 )
+
+// The years an order's times may fall in: what time.Time marshals to JSON (RFC 3339 has four
+// digits of year), and what the platform's Unix seconds can say.
+const (
+	minYear = 1
+	maxYear = 9999
+)
+
+// inYears reports whether t falls in the years 1 to 9999.
+func inYears(t time.Time) bool {
+	y := t.Year()
+	return y >= minYear && y <= maxYear
+}
 
 // DeadlinePolicy says how long a merchant has to ship each line after payment, and the rules
 // of delivery negotiation (发货协商). Deadlines vary by shop and category on the platform, so
@@ -58,6 +78,10 @@ func (p DeadlinePolicy) Validate() error {
 		return fmt.Errorf("%w: max negotiations %d is negative", ErrInvalidPolicy, p.MaxNegotiations)
 	case p.NegotiationLead < 0:
 		return fmt.Errorf("%w: negotiation lead %s is negative", ErrInvalidPolicy, p.NegotiationLead)
+	case p.InStock > maxDeadline || p.PresaleMax > maxDeadline || p.NegotiationLead > maxDeadline:
+		return fmt.Errorf("%w: a duration above %s", ErrInvalidPolicy, maxDeadline)
+	case p.MaxNegotiations > MaxLines:
+		return fmt.Errorf("%w: max negotiations %d above %d", ErrInvalidPolicy, p.MaxNegotiations, MaxLines)
 	}
 	return nil
 }
@@ -86,3 +110,8 @@ func (p DeadlinePolicy) deadline(paidAt time.Time, stock StockType, within time.
 	}
 	return paidAt.Add(p.InStock)
 }
+
+// maxDeadline bounds the policy's durations: no ship-by deadline is more than about 330 days
+// after payment on the platform (a special filing), so ten years is generous, and it keeps
+// every deadline inside the years an order's times may fall in.
+const maxDeadline = 10 * 365 * 24 * time.Hour

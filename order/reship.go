@@ -1,15 +1,14 @@
 package order
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
 
 // Reship records a re-shipment (补发, delivery/compensation) after the order was fully shipped:
 // a missing item, a split package, a damaged item or a gift. The status does not change. The
-// parcel needs a carrier and an unused tracking number, and items of the order's SKUs, each at
-// most the line's quantity. At most MaxReships per order.
+// parcel goes by express (a carrier and an unused, well-formed tracking number) and carries
+// items of the order's SKUs, each at most the line's quantity. At most MaxReships per order.
 func (o *Order) Reship(reason ReshipReason, p Parcel, at time.Time) (Reshipped, error) {
 	if !reason.IsValid() {
 		return Reshipped{}, fmt.Errorf("%w: order %s: %w", ErrInvalidReason, o.id, reshipReasons.Check(reason))
@@ -24,19 +23,14 @@ func (o *Order) Reship(reason ReshipReason, p Parcel, at time.Time) (Reshipped, 
 		return Reshipped{}, &LimitError{What: "reships", Max: MaxReships}
 	}
 	one := [1]Parcel{p}
-	var errs []error
 	w := newShipmentWalk(o, one[:], true)
-	w.parcel(0, func(e *ShipmentError) bool {
-		errs = append(errs, e)
-		return true
-	})
-	switch len(errs) {
-	case 0:
-	case 1:
-		return Reshipped{}, errs[0]
-	default:
-		return Reshipped{}, errors.Join(errs...)
+	var ps problems
+	w.parcel(0, ps.add)
+	if err := ps.err(); err != nil {
+		return Reshipped{}, err
 	}
 	o.reships = append(o.reships, Reshipment{Reason: reason, Parcel: p.clone(), At: at})
+	o.useTracking(&o.reships[len(o.reships)-1].Parcel)
+	o.updatedAt = at
 	return Reshipped{OrderID: o.id, Reason: reason, Parcel: p, Count: len(o.reships), At: at}, nil
 }

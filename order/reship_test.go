@@ -44,12 +44,16 @@ func TestReshipRejections(t *testing.T) {
 		{"before full shipment", paidOrder, order.ReshipMissingItem, parcel("R", item("a", 1)), order.ErrInvalidTransition},
 		{"unknown reason", shippedOrder, 0, parcel("R", item("a", 1)), order.ErrInvalidReason},
 		{"reason 5", shippedOrder, 5, parcel("R", item("a", 1)), order.ErrInvalidReason},
-		{"tracking of a parcel", shippedOrder, order.ReshipMissingItem, parcel("SF1", item("a", 1)), order.ErrDuplicateTracking},
-		{"no tracking", shippedOrder, order.ReshipMissingItem, order.Parcel{Carrier: "SF", Items: []order.Item{item("a", 1)}}, order.ErrMissingTracking},
-		{"empty", shippedOrder, order.ReshipMissingItem, parcel("R"), order.ErrEmptyParcel},
-		{"unknown sku", shippedOrder, order.ReshipMissingItem, parcel("R", item("z", 1)), order.ErrUnknownSKU},
-		{"more than ordered", shippedOrder, order.ReshipMissingItem, parcel("R", item("a", 3)), order.ErrOverShipment},
-		{"bad quantity", shippedOrder, order.ReshipMissingItem, parcel("R", item("a", -1)), order.ErrBadQuantity},
+		{"tracking of a parcel", shippedOrder, order.ReshipMissingItem, parcel("SF1", item("a", 1)), order.RuleTrackingDuplicate},
+		{"no tracking", shippedOrder, order.ReshipMissingItem, order.Parcel{Carrier: "SF", Items: []order.Item{item("a", 1)}}, order.RuleTrackingMissing},
+		{"no carrier", shippedOrder, order.ReshipMissingItem, order.Parcel{TrackingNumber: "R", Items: []order.Item{item("a", 1)}}, order.RuleCarrierMissing},
+		{"no logistics", shippedOrder, order.ReshipMissingItem, order.Parcel{Items: []order.Item{item("a", 1)}}, order.RuleDeliverTypeMismatch},
+		{"malformed tracking", shippedOrder, order.ReshipMissingItem, parcel("R 1", item("a", 1)), order.RuleTrackingInvalid},
+		{"sku twice", shippedOrder, order.ReshipMissingItem, parcel("R", item("a", 1), item("a", 1)), order.RuleSKUSplit},
+		{"empty", shippedOrder, order.ReshipMissingItem, parcel("R"), order.RuleParcelEmpty},
+		{"unknown sku", shippedOrder, order.ReshipMissingItem, parcel("R", item("z", 1)), order.RuleSKUUnknown},
+		{"more than ordered", shippedOrder, order.ReshipMissingItem, parcel("R", item("a", 3)), order.RuleOverShipment},
+		{"bad quantity", shippedOrder, order.ReshipMissingItem, parcel("R", item("a", -1)), order.RuleQuantityInvalid},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,8 +79,10 @@ func TestReshipAtMostTenTimes(t *testing.T) {
 		return err
 	})
 	assert.Contains(t, err.Error(), "10")
-	rejected(t, o, order.ErrDuplicateTracking, func() error {
+	rejected(t, o, order.RuleTrackingDuplicate, func() error {
 		_, err := o.Ship(parcel("R3", item("a", 1)), at) // not shippable either; the number is taken
 		return err
 	})
+	_, err = o.Ship(parcel("R3", item("a", 1)), at)
+	assert.ErrorIs(t, err, order.RuleOrderShipped)
 }

@@ -2,40 +2,212 @@ package order
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/wxshop-go/wxshop/internal/money"
 )
 
-// validateState checks the invariants Restore cannot take on trust: everything the commands
-// keep true.
-func (o *Order) validateState() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: order %s: "+format, append([]any{ErrInvalidOrder, o.id}, args...)...)
-	}
+// checkState checks what the commands keep true of an order whose header checkHeader accepted,
+// replays parcels and reships through the walks Ship and Reship use, and stores them. It is
+// Restore's and FromPlatform's one list of rules.
+func (o *Order) checkState(parcels []Parcel, reships []Reshipment) error {
 	if err := statuses.Check(o.status); err != nil {
 		return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, err)
 	}
-	paid := !o.paidAt.IsZero()
-	if paid != (o.status != StatusPendingPayment && o.status != StatusCancelled) {
-		return bad("status %s with paid time %v", o.status, o.paidAt)
-	}
-	if paid && o.paidAt.Before(o.createdAt) || o.shipDoneAt.Before(o.paidAt) && !o.shipDoneAt.IsZero() ||
-		!o.endedAt.IsZero() && o.endedAt.Before(o.createdAt) {
-		return bad("times out of order: created %v, paid %v, ship done %v, ended %v", o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt)
-	}
-	if err := o.validateLines(paid); err != nil {
+	if err := o.checkTimes(); err != nil {
 		return err
 	}
-	if err := o.validateParcels(); err != nil {
+	if err := o.checkLines(); err != nil {
 		return err
 	}
-	if len(o.negotiations) > o.policy.MaxNegotiations || (!paid || o.virtual) && len(o.negotiations) > 0 {
-		return bad("%d negotiations (paid %t, virtual %t)", len(o.negotiations), paid, o.virtual)
+	if err := o.replayParcels(parcels); err != nil {
+		return err
 	}
-	shippedAny := false
+	if err := o.replayReships(reships); err != nil {
+		return err
+	}
+	if err := o.checkNegotiations(); err != nil {
+		return err
+	}
+	if err := o.checkQuantities(); err != nil {
+		return err
+	}
+	return o.checkMarks()
+}
+
+// invalid is an ErrInvalidOrder error about the order.
+func (o *Order) invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: order %s: "+format, append([]any{ErrInvalidOrder, o.id}, args...)...)
+}
+
+// paid reports whether the order's status is one a paid order can be in.
+func (o *Order) paid() bool { return o.status != StatusPendingPayment && o.status != StatusCancelled }
+
+// checkTimes applies the time rule to the order's own times: each in the years 1 to 9999, none
+// before the step it follows, none after UpdatedAt, and payment exactly in the statuses that
+// follow it.
+func (o *Order) checkTimes() error {
+	if o.paid() == o.paidAt.IsZero() {
+		return o.invalid("status %s with payment time %s", o.status, stamp(o.paidAt))
+	}
+	prev := o.createdAt
+	for _, t := range []struct {
+		name string
+		at   time.Time
+	}{{"paid", o.paidAt}, {"ship done", o.shipDoneAt}, {"ended", o.endedAt}, {"updated", o.updatedAt}} {
+		if t.at.IsZero() {
+			continue
+		}
+		if !inYears(t.at) || t.at.Before(prev) {
+			return fmt.Errorf("%w: order %s: %s at %s is before %s, or outside the years %d to %d", ErrTimeOrder, o.id, t.name, stamp(t.at), stamp(prev), minYear, maxYear)
+		}
+		prev = t.at
+	}
+	return nil
+}
+
+// checkLines checks each line's deadline, counters and refunded money.
+func (o *Order) checkLines() error {
+	paid := o.paid()
 	for i := range o.lines {
-		shippedAny = shippedAny || o.lines[i].Shipped > 0
+		l := &o.lines[i]
+		sku := l.skuID()
+		switch {
+		case paid == l.shipBy.IsZero():
+			return o.invalid("sku %s: ship-by %s on an order paid=%t", sku, stamp(l.shipBy), paid)
+		case paid && (l.shipBy.Before(o.paidAt) || !inYears(l.shipBy)):
+			return o.invalid("sku %s: ship-by %s is before the payment at %s, or after the year %d", sku, stamp(l.shipBy), stamp(o.paidAt), maxYear)
+		}
+		if l.shipped < 0 || l.shipped > l.quantity || l.onAfterSale < 0 || l.refunded < 0 || l.afterSaleDone < 0 ||
+			l.onAfterSale > l.quantity || l.refunded > l.quantity || l.afterSaleDone > l.quantity || l.eligible() < 0 ||
+			l.afterSaleAttempts < 0 || l.afterSaleAttempts > MaxAfterSaleAttempts {
+			return fmt.Errorf("%w: order %s sku %s: counters shipped %d, on after-sale %d, refunded %d, done %d, attempts %d of %d units",
+				ErrInvalidQuantity, o.id, sku, l.shipped, l.onAfterSale, l.refunded, l.afterSaleDone, l.afterSaleAttempts, l.quantity)
+		}
+		afterSale := l.onAfterSale + l.refunded + l.afterSaleDone // each at most Quantity: no overflow
+		switch {
+		case afterSale > 0 && l.afterSaleAttempts == 0:
+			return o.invalid("sku %s: after-sale units without an after-sale request", sku)
+		case !paid && (afterSale > 0 || l.afterSaleAttempts > 0):
+			return o.invalid("sku %s: after-sale counters on an unpaid order", sku)
+		case l.onAfterSale > 0 && !o.status.Accepts(TriggerAfterSale):
+			return o.invalid("sku %s: units held by after-sale in status %s", sku, o.status)
+		case l.afterSaleDone > l.shipped:
+			return o.invalid("sku %s: %d units exchanged or re-sent, %d shipped", sku, l.afterSaleDone, l.shipped)
+		case l.shipped > 0 && l.quantity-l.shipped > l.refunded:
+			// Every unit of a SKU ships in one parcel: the units that did not ship with it were
+			// refunded before it left.
+			return o.invalid("sku %s: %d of %d units shipped and %d refunded: the rest never shipped", sku, l.shipped, l.quantity, l.refunded)
+		}
+		// The ledger never refunds more than the first refunded units are worth.
+		if limit := shareUpTo(l.paid, l.refunded, l.quantity); l.refundedAmount > limit {
+			return fmt.Errorf("%w: order %s sku %s: %s refunded for %d units worth %s", ErrRefundTooLarge, o.id, sku,
+				money.FormatFen(l.refundedAmount), l.refunded, money.FormatFen(limit))
+		}
 	}
+	return nil
+}
+
+// replayParcels checks the stored parcels with Ship's own walk, in order, on a copy of the
+// order whose lines have shipped nothing yet and whose every line has exactly the units its
+// parcel carried left to ship (the rest were refunded before it left), then stores them. The
+// parcels must add up to the shipped counters.
+func (o *Order) replayParcels(parcels []Parcel) error {
+	if len(parcels) == 0 {
+		return nil
+	}
+	if !o.paid() {
+		return o.invalid("parcels on an unpaid order")
+	}
+	r := *o
+	r.status, r.parcels, r.items, r.reships, r.tracking = StatusPendingShipment, nil, nil, nil, nil
+	r.lines = make([]Line, len(o.lines))
+	for i, l := range o.lines {
+		r.lines[i] = Line{snap: l.snap, quantity: l.quantity, refunded: l.quantity - l.shipped}
+	}
+	for pi := range parcels {
+		p := &parcels[pi]
+		one := [1]Parcel{*p}
+		w := newShipmentWalk(&r, one[:], false)
+		var bad *ShipmentError
+		w.parcel(0, func(e *ShipmentError) bool { bad = e; return false })
+		if bad != nil {
+			bad.Parcel = pi
+			return fmt.Errorf("%w: order %s: stored parcel %d: %w", ErrInvalidOrder, o.id, pi, bad)
+		}
+		f := lineFinder{o: &r}
+		for _, it := range p.Items {
+			r.lines[f.find(it.SKUID)].shipped += it.Quantity
+		}
+		r.storeParcel(*p)
+	}
+	for i := range o.lines {
+		if got, want := r.lines[i].shipped, o.lines[i].shipped; got != want {
+			return o.invalid("sku %s: parcels carry %d units, shipped counter says %d", o.lines[i].skuID(), got, want)
+		}
+	}
+	o.parcels, o.items, o.tracking = r.parcels, r.items, r.tracking
+	return nil
+}
+
+// replayReships checks the stored re-shipments with Reship's own walk and rules, in order, and
+// stores them.
+func (o *Order) replayReships(reships []Reshipment) error {
+	for i := range reships {
+		rs := &reships[i]
+		switch {
+		case !rs.Reason.IsValid():
+			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, reshipReasons.Check(rs.Reason))
+		case o.shipDoneAt.IsZero() || rs.At.Before(o.shipDoneAt) || rs.At.After(o.updatedAt) ||
+			i > 0 && rs.At.Before(reships[i-1].At):
+			return fmt.Errorf("%w: order %s: re-shipment %d at %s: before shipping finished, before the one before it, or after the order's last change", ErrTimeOrder, o.id, i, stamp(rs.At))
+		}
+		one := [1]Parcel{rs.Parcel}
+		w := newShipmentWalk(o, one[:], true)
+		var bad *ShipmentError
+		w.parcel(0, func(e *ShipmentError) bool { bad = e; return false })
+		if bad != nil {
+			return fmt.Errorf("%w: order %s: stored re-shipment %d: %w", ErrInvalidOrder, o.id, i, bad)
+		}
+		o.reships = append(o.reships, Reshipment{Reason: rs.Reason, Parcel: rs.Parcel.clone(), At: rs.At})
+		o.useTracking(&o.reships[len(o.reships)-1].Parcel)
+	}
+	return nil
+}
+
+// checkNegotiations checks the delivery negotiations as ExtendShipBy makes them: only on a paid
+// order of physical goods, at most the policy's count, each sent while the order awaited
+// shipment, at least the policy's lead before the deadline it moved, to a later deadline, in
+// time order.
+func (o *Order) checkNegotiations() error {
+	n := o.negotiations
+	switch {
+	case len(n) == 0:
+		return nil
+	case len(n) > o.policy.MaxNegotiations:
+		return &LimitError{What: "negotiations", Max: o.policy.MaxNegotiations}
+	case !o.paid() || o.virtual:
+		return o.invalid("%d negotiations (paid %t, virtual %t)", len(n), o.paid(), o.virtual)
+	}
+	for i, g := range n {
+		switch {
+		case !g.Reason.IsValid():
+			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, negotiationReasons.Check(g.Reason))
+		case g.At.Before(o.paidAt) || g.At.After(o.updatedAt) || !o.shipDoneAt.IsZero() && g.At.After(o.shipDoneAt) ||
+			i > 0 && g.At.Before(n[i-1].At):
+			return fmt.Errorf("%w: order %s: negotiation %d at %s: outside the order's wait for shipment, or before the one before it", ErrTimeOrder, o.id, i, stamp(g.At))
+		case !g.To.After(g.From) || !inYears(g.To) || g.At.Add(o.policy.NegotiationLead).After(g.From) ||
+			i > 0 && g.From.Before(n[i-1].To):
+			return o.invalid("negotiation %d from %s to %s at %s: not what ExtendShipBy accepts", i, stamp(g.From), stamp(g.To), stamp(g.At))
+		}
+	}
+	return nil
+}
+
+// checkQuantities checks that the status agrees with the quantities, as the status table and
+// Ship keep it.
+func (o *Order) checkQuantities() error {
+	shippedAny := len(o.parcels) > 0
 	left := o.remainingTotal()
 	var ok bool
 	switch o.status {
@@ -47,139 +219,50 @@ func (o *Order) validateState() error {
 		ok = shippedAny && left == 0
 	case StatusClosedByAfterSale:
 		ok = o.FullyRefunded()
+	default:
+		ok = !shippedAny // the statuses before payment and shipment
 	}
 	if !ok {
-		return bad("status %s disagrees with quantities (units left to ship: %d)", o.status, left)
+		return o.invalid("status %s disagrees with quantities (%d parcels, units left to ship: %d)", o.status, len(o.parcels), left)
 	}
-	return o.validateMarks()
+	if len(o.reships) > 0 && o.status != StatusShipped && o.status != StatusCompleted && o.status != StatusClosedByAfterSale {
+		return o.invalid("re-shipments in status %s", o.status)
+	}
+	return nil
 }
 
-// validateMarks checks the times and reasons that each status implies.
-func (o *Order) validateMarks() error {
+// checkMarks checks the times and reasons that each status implies.
+func (o *Order) checkMarks() error {
 	s := o.status
-	wantDone := s == StatusShipped || s == StatusCompleted
-	if s != StatusClosedByAfterSale && wantDone != !o.shipDoneAt.IsZero() {
-		return fmt.Errorf("%w: order %s: status %s with ship-done time %v", ErrInvalidOrder, o.id, s, o.shipDoneAt)
+	shipDone := s == StatusShipped || s == StatusCompleted
+	if s != StatusClosedByAfterSale && shipDone == o.shipDoneAt.IsZero() {
+		return o.invalid("status %s with ship-done time %s", s, stamp(o.shipDoneAt))
+	}
+	if s == StatusClosedByAfterSale && !o.shipDoneAt.IsZero() && len(o.parcels) == 0 {
+		return o.invalid("status %s with ship-done time %s and nothing shipped", s, stamp(o.shipDoneAt))
 	}
 	ended := s == StatusCompleted || s.Terminal()
 	if ended == o.endedAt.IsZero() {
-		return fmt.Errorf("%w: order %s: status %s with end time %v", ErrInvalidOrder, o.id, s, o.endedAt)
+		return o.invalid("status %s with end time %s", s, stamp(o.endedAt))
 	}
 	if (s == StatusCompleted) != (o.confirm != 0) || (o.confirm != 0 && !o.confirm.IsValid()) {
-		return fmt.Errorf("%w: order %s: status %s with confirmation %s", ErrInvalidOrder, o.id, s, o.confirm)
+		return o.invalid("status %s with confirmation %s", s, o.confirm)
 	}
-	var want []CancelReason
+	if !cancelFits(s, o.cancel) {
+		return o.invalid("status %s with cancel reason %s", s, o.cancel)
+	}
+	return nil
+}
+
+// cancelFits reports whether an order in status s may carry cancel reason r.
+func cancelFits(s Status, r CancelReason) bool {
 	switch s {
 	case StatusCancelled:
-		want = []CancelReason{CancelByBuyer, CancelTimeout, CancelUnknown}
+		return r == CancelByBuyer || r == CancelTimeout || r == CancelUnknown
 	case StatusCancelledOversold:
-		want = []CancelReason{CancelOversold}
+		return r == CancelOversold
 	case StatusClosedByAfterSale:
-		want = []CancelReason{CancelAfterSale}
-	default:
-		want = []CancelReason{0}
+		return r == CancelAfterSale
 	}
-	for _, r := range want {
-		if o.cancel == r {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: order %s: status %s with cancel reason %s", ErrInvalidOrder, o.id, s, o.cancel)
-}
-
-// validateLines checks each line's deadline and counters.
-func (o *Order) validateLines(paid bool) error {
-	for i := range o.lines {
-		l := &o.lines[i]
-		sku := l.Snapshot.SKUID
-		if paid == l.ShipBy.IsZero() {
-			return fmt.Errorf("%w: order %s sku %s: ship-by %v on an order paid=%t", ErrInvalidOrder, o.id, sku, l.ShipBy, paid)
-		}
-		if l.Shipped < 0 || l.Shipped > l.Quantity || l.OnAfterSale < 0 || l.Refunded < 0 || l.AfterSaleDone < 0 ||
-			l.OnAfterSale+l.Refunded+l.AfterSaleDone > l.Quantity || l.AfterSaleAttempts < 0 ||
-			l.AfterSaleAttempts > MaxAfterSaleAttempts {
-			return fmt.Errorf("%w: order %s sku %s: counters shipped %d, on after-sale %d, refunded %d, done %d, attempts %d of %d units",
-				ErrInvalidQuantity, o.id, sku, l.Shipped, l.OnAfterSale, l.Refunded, l.AfterSaleDone, l.AfterSaleAttempts, l.Quantity)
-		}
-		if l.OnAfterSale > 0 && !o.status.Accepts(TriggerAfterSale) ||
-			!paid && (l.Refunded > 0 || l.AfterSaleDone > 0 || l.AfterSaleAttempts > 0) {
-			return fmt.Errorf("%w: order %s sku %s: after-sale counters in status %s", ErrInvalidOrder, o.id, sku, o.status)
-		}
-		if err := o.validateRefunded(l); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// validateRefunded checks the line's refunded money: a valid amount, within what was paid for
-// the line, and only with refunded units.
-func (o *Order) validateRefunded(l *Line) error {
-	refunded, err := money.ToFen("refunded_amount", l.RefundedAmount)
-	if err != nil {
-		return fmt.Errorf("order %s sku %s: %w", o.id, l.Snapshot.SKUID, err)
-	}
-	paid, _ := money.ToFen("paid", l.Paid) // validateHeader checked it
-	if refunded > paid {
-		return fmt.Errorf("%w: order %s sku %s: refunded %s of %s paid", ErrRefundExceedsPaid, o.id, l.Snapshot.SKUID,
-			money.Format(l.RefundedAmount), money.Format(l.Paid))
-	}
-	if refunded > 0 && l.Refunded == 0 {
-		return fmt.Errorf("%w: order %s sku %s: %s refunded without refunded units", ErrInvalidOrder, o.id, l.Snapshot.SKUID,
-			money.Format(l.RefundedAmount))
-	}
-	return nil
-}
-
-// validateParcels checks the shape of parcels and re-shipments, the uniqueness of tracking
-// numbers, and that the parcels add up to the shipped counters. Parcels of a virtual-goods
-// order may carry neither carrier nor tracking number; re-shipments always carry both.
-func (o *Order) validateParcels() error {
-	for i := range o.reships {
-		if r := &o.reships[i]; !r.Reason.IsValid() {
-			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, reshipReasons.Check(r.Reason))
-		}
-	}
-	if len(o.reships) > MaxReships {
-		return &LimitError{What: "reships", Max: MaxReships}
-	}
-	if len(o.reships) > 0 && o.status != StatusShipped && o.status != StatusCompleted && o.status != StatusClosedByAfterSale {
-		return fmt.Errorf("%w: order %s: re-shipments in status %s", ErrInvalidOrder, o.id, o.status)
-	}
-	f := lineFinder{lines: o.lines}
-	shipped := make([]int, len(o.lines))
-	var listed lineSet // the lines the parcels named so far
-	used := make(map[string]bool, len(o.parcels)+len(o.reships))
-	for pi := range len(o.parcels) + len(o.reships) {
-		var p *Parcel
-		shipment := pi < len(o.parcels)
-		if shipment {
-			p = &o.parcels[pi]
-		} else {
-			p = &o.reships[pi-len(o.parcels)].Parcel
-		}
-		noWaybill := p.Carrier == "" && p.TrackingNumber == "" && o.virtual && shipment
-		if !noWaybill && (p.Carrier == "" || p.TrackingNumber == "" || used[p.TrackingNumber]) || len(p.Items) == 0 {
-			return fmt.Errorf("%w: order %s: parcel %q: missing or repeated tracking number, or no items", ErrInvalidOrder, o.id, p.TrackingNumber)
-		}
-		if !noWaybill {
-			used[p.TrackingNumber] = true
-		}
-		for _, it := range p.Items {
-			li := f.find(it.SKUID)
-			if it.Quantity <= 0 || it.Quantity > MaxQuantity || li < 0 || o.lines[li].Snapshot.ProductID != it.ProductID ||
-				(shipment && listed.add(li, len(o.lines))) {
-				return fmt.Errorf("%w: order %s: parcel %q: bad item sku %s × %d", ErrInvalidOrder, o.id, p.TrackingNumber, it.SKUID, it.Quantity)
-			}
-			if shipment {
-				shipped[li] += it.Quantity
-			}
-		}
-	}
-	for i := range o.lines {
-		if l := &o.lines[i]; shipped[i] != l.Shipped {
-			return fmt.Errorf("%w: order %s sku %s: parcels carry %d units, shipped counter says %d", ErrInvalidOrder, o.id, l.Snapshot.SKUID, shipped[i], l.Shipped)
-		}
-	}
-	return nil
+	return r == 0
 }

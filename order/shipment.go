@@ -4,25 +4,44 @@ import "iter"
 
 // ShipmentProblems checks a shipment request of one or more parcels against the order without
 // changing it, and yields every broken rule in a deterministic order: the status first, then
-// parcel by parcel (tracking, emptiness, then item by item), then, when complete is true, every
-// line the request leaves with units to ship. Ship applies a parcel only when this check finds
-// nothing; package shipping uses it for its pre-flight report, so the rules live here once.
+// parcel by parcel (logistics and tracking, emptiness, then item by item), then, when complete
+// is true, every line the request leaves with units to ship. Ship applies a parcel only when
+// this check finds nothing, and Restore checks stored parcels with the same walk; package
+// shipping uses it for its pre-flight report. The rules live here once.
 //
 // A parcel needs a carrier and a tracking number, except on a virtual-goods order (Virtual),
-// whose parcels may carry neither (deliver_type 3). The check is O(lines + items); a request
-// that lists items in line order, as requests nearly always do, allocates nothing.
+// whose parcels may carry neither (Parcel.NoLogistics). The check is O(lines + items); a
+// request that lists items in line order, as requests nearly always do, allocates nothing.
 func (o *Order) ShipmentProblems(parcels []Parcel, complete bool) iter.Seq[*ShipmentError] {
 	return func(yield func(*ShipmentError) bool) {
 		o.checkShipment(parcels, complete, yield)
 	}
 }
 
+// statusRule is the rule a status that takes no shipment breaks, or 0.
+func statusRule(s Status) Rule {
+	switch {
+	case s.Accepts(TriggerShipPart) || s.Accepts(TriggerShipAll):
+		return 0
+	case !s.IsValid():
+		return RuleInvalidRequest // a zero Order: nothing built it
+	case s == StatusPendingPayment:
+		return RuleOrderUnpaid
+	case s == StatusShipped || s == StatusCompleted:
+		return RuleOrderShipped
+	}
+	return RuleOrderCancelled
+}
+
 // checkShipment yields the problems of a shipment; it returns false when yield asked to stop.
 func (o *Order) checkShipment(parcels []Parcel, complete bool, yield func(*ShipmentError) bool) bool {
-	if !o.status.Accepts(TriggerShipPart) && !o.status.Accepts(TriggerShipAll) {
-		if !yield(&ShipmentError{Rule: RuleNotShippable, Status: o.status, Parcel: -1}) {
+	if r := statusRule(o.status); r != 0 {
+		if !yield(&ShipmentError{Rule: r, Status: o.status, Parcel: -1}) {
 			return false
 		}
+	}
+	if len(parcels) == 0 {
+		return yield(&ShipmentError{Rule: RuleParcelEmpty, Status: o.status, Parcel: -1})
 	}
 	w := newShipmentWalk(o, parcels, false)
 	w.complete = complete
@@ -54,39 +73,73 @@ type shipmentWalk struct {
 	// not carried in full: skipped by the items, or named by one that falls short. Each line is
 	// looked at once, when the walk passes it.
 	short bool
-	// firstTN maps each tracking number to the first parcel of the request that carries it (-1:
-	// used by the order already); built for requests of many parcels only.
-	firstTN map[string]int
+	// seenTN holds the tracking numbers of the request's first seenN parcels; built for
+	// requests of many parcels only.
+	seenTN map[string]struct{}
+	seenN  int
 }
 
-// scanParcels: requests of up to this many parcels check tracking numbers by scanning.
+// scanParcels: requests and orders of up to this many parcels check tracking numbers by
+// scanning; more are checked through a set.
 const scanParcels = 8
 
 func newShipmentWalk(o *Order, parcels []Parcel, reship bool) shipmentWalk {
-	return shipmentWalk{o: o, parcels: parcels, reship: reship, find: lineFinder{lines: o.lines}, ordered: true, last: -1}
+	return shipmentWalk{o: o, parcels: parcels, reship: reship, find: lineFinder{o: o}, ordered: true, last: -1}
+}
+
+// logisticsRule is the rule a parcel's carrier and tracking number break, or 0. A parcel with
+// neither goes without logistics, which only the first shipment of a virtual-goods order may
+// (noneOK).
+func logisticsRule(p *Parcel, noneOK bool) Rule {
+	switch {
+	case p.NoLogistics() && noneOK:
+		return 0
+	case p.NoLogistics():
+		return RuleDeliverTypeMismatch
+	case p.Carrier == "":
+		return RuleCarrierMissing
+	case !CarrierCodeValid(p.Carrier):
+		return RuleCarrierUnknown
+	case p.TrackingNumber == "":
+		return RuleTrackingMissing
+	case TrackingProblemOf(p.TrackingNumber) != 0:
+		return RuleTrackingInvalid
+	}
+	return 0
+}
+
+// CarrierCodeValid reports whether code can be a carrier's delivery_id: 1 to 64 ASCII letters,
+// digits, '_' or '-', as every code of the platform's carrier list is. Whether the platform
+// knows the carrier is the carrier list's question (package shipping).
+func CarrierCodeValid(code string) bool {
+	if code == "" || len(code) > 64 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if b := code[i]; !(b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '_' || b == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // parcel yields the problems of parcels[pi]. A re-shipment checks the parcel's shape and that
 // no item exceeds its line's quantity; a shipment checks the quantities left to ship.
 func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 	o, p := w.o, &w.parcels[pi]
-	fail := func(r Rule, sku string, want, got int) bool {
-		return yield(&ShipmentError{Rule: r, Status: o.status, Parcel: pi, SKUID: sku, Want: want, Got: got, TrackingNumber: p.TrackingNumber})
+	fail := func(r Rule, productID, sku string, want, got int) bool {
+		return yield(&ShipmentError{Rule: r, Status: o.status, Parcel: pi, ProductID: productID, SKUID: sku,
+			Want: want, Got: got, TrackingNumber: p.TrackingNumber})
 	}
-	switch {
-	case p.Carrier == "" && p.TrackingNumber == "" && o.virtual && !w.reship:
-		// Virtual goods ship without logistics; re-shipments always go by express.
-	case p.Carrier == "" || p.TrackingNumber == "":
-		if !fail(RuleMissingTracking, "", 0, 0) {
-			return false
-		}
-	case w.trackingUsed(pi):
-		if !fail(RuleDuplicateTracking, "", 0, 0) {
-			return false
-		}
+	r := logisticsRule(p, o.virtual && !w.reship)
+	if r == 0 && !p.NoLogistics() && w.trackingUsed(pi) {
+		r = RuleTrackingDuplicate
+	}
+	if r != 0 && !fail(r, "", "", 0, 0) {
+		return false
 	}
 	if len(p.Items) == 0 {
-		return fail(RuleEmptyParcel, "", 0, 0)
+		return fail(RuleParcelEmpty, "", "", 0, 0)
 	}
 	f, lines, items := &w.find, o.lines, p.Items
 	for ii := range items {
@@ -94,20 +147,14 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 		// The usual item names the line after the previous item's (in an ordered walk the cursor
 		// is there) and carries exactly the units left of it, none held by after-sale: no rule
 		// can fail, and no line was skipped.
-		if n := f.next; w.ordered && n == w.last+1 && n < len(lines) {
-			if l := &lines[n]; it.Quantity > 0 && it.Quantity == l.left() && l.OnAfterSale == 0 &&
-				l.Snapshot.SKUID == it.SKUID && l.Snapshot.ProductID == it.ProductID {
+		if n := f.next; w.ordered && !w.reship && n == w.last+1 && n < len(lines) {
+			if l := &lines[n]; it.Quantity > 0 && it.Quantity == l.left() && l.onAfterSale == 0 &&
+				l.skuID() == it.SKUID && l.snap.ProductID() == it.ProductID {
 				f.next, w.last = n+1, n
 				continue
 			}
 		}
-		var li int
-		if f.next < len(f.lines) && f.lines[f.next].Snapshot.SKUID == it.SKUID {
-			li = f.next // the line after the previous item's
-			f.next++
-		} else {
-			li = f.find(it.SKUID)
-		}
+		li := f.find(it.SKUID)
 		again := false // every item counts here, whatever its quantity
 		if li >= 0 {
 			if w.ordered && li > w.last {
@@ -119,15 +166,16 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 				again = w.listedBefore(li, pi, ii)
 			}
 		}
-		if it.Quantity <= 0 || li < 0 || o.lines[li].Snapshot.ProductID != it.ProductID {
+		badQuantity := it.Quantity <= 0 || it.Quantity > MaxQuantity
+		if badQuantity || li < 0 || o.lines[li].snap.ProductID() != it.ProductID {
 			if li >= 0 && w.ordered && o.lines[li].left() > 0 {
 				w.short = true // a line named only by an item that does not count
 			}
-			r, want := RuleUnknownSKU, 0
-			if it.Quantity <= 0 {
-				r, want = RuleBadQuantity, 1
+			r, want := RuleSKUUnknown, 0
+			if badQuantity {
+				r, want = RuleQuantityInvalid, 1
 			}
-			if !fail(r, it.SKUID, want, it.Quantity) {
+			if !fail(r, it.ProductID, it.SKUID, want, it.Quantity) {
 				return false
 			}
 			continue
@@ -138,30 +186,30 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 			w.short = true
 		}
 		if again {
-			if !fail(RuleSplitSKU, it.SKUID, 0, it.Quantity) {
+			if !fail(RuleSKUSplit, it.ProductID, it.SKUID, 0, it.Quantity) {
 				return false
 			}
 			continue
 		}
 		if w.reship {
-			if it.Quantity > l.Quantity && !fail(RuleOverShipment, it.SKUID, l.Quantity, it.Quantity) {
+			if it.Quantity > l.quantity && !fail(RuleOverShipment, it.ProductID, it.SKUID, l.quantity, it.Quantity) {
 				return false
 			}
 			continue
 		}
-		if l.OnAfterSale > 0 && !fail(RuleOnAfterSale, it.SKUID, 0, l.OnAfterSale) {
+		if l.onAfterSale > 0 && !fail(RuleAfterSaleOpen, it.ProductID, it.SKUID, 0, l.onAfterSale) {
 			return false
 		}
 		var r Rule
 		switch {
-		case it.Quantity > l.Quantity-l.Shipped:
+		case it.Quantity > l.quantity-l.shipped:
 			r = RuleOverShipment
 		case it.Quantity > rem:
-			r = RuleRefundedUnits
+			r = RuleUnitsRefunded
 		case it.Quantity < rem:
-			r = RuleSplitSKU
+			r = RuleSKUSplit
 		}
-		if r != 0 && !fail(r, it.SKUID, rem, it.Quantity) {
+		if r != 0 && !fail(r, it.ProductID, it.SKUID, rem, it.Quantity) {
 			return false
 		}
 	}
@@ -188,7 +236,7 @@ func (w *shipmentWalk) listedBefore(li, pi, ii int) bool {
 				items = items[:ii]
 			}
 			for k := range items {
-				if lj := w.find.search(items[k].SKUID); lj >= 0 {
+				if lj := w.o.lineIndex(items[k].SKUID); lj >= 0 {
 					w.listed.add(lj, n)
 				}
 			}
@@ -201,29 +249,27 @@ func (w *shipmentWalk) listedBefore(li, pi, ii int) bool {
 // or a re-shipment) or by an earlier parcel of the request.
 func (w *shipmentWalk) trackingUsed(pi int) bool {
 	tn := w.parcels[pi].TrackingNumber
-	if len(w.parcels) <= scanParcels {
-		return w.o.trackingUsed(tn) || trackingIn(w.parcels[:pi], tn)
+	if w.o.trackingUsed(tn) {
+		return true
 	}
-	if w.firstTN == nil {
-		w.firstTN = make(map[string]int, len(w.parcels)+len(w.o.parcels)+len(w.o.reships))
-		for i := range w.parcels {
-			if _, ok := w.firstTN[w.parcels[i].TrackingNumber]; !ok {
-				w.firstTN[w.parcels[i].TrackingNumber] = i
-			}
-		}
-		for i := range w.o.parcels {
-			w.firstTN[w.o.parcels[i].TrackingNumber] = -1
-		}
-		for i := range w.o.reships {
-			w.firstTN[w.o.reships[i].Parcel.TrackingNumber] = -1
-		}
+	if pi < scanParcels {
+		return trackingIn(w.parcels[:pi], tn)
 	}
-	return w.firstTN[tn] < pi
+	if w.seenTN == nil {
+		w.seenTN = make(map[string]struct{}, len(w.parcels))
+	}
+	// Every earlier parcel counts, including those this walk did not ask about (a parcel whose
+	// carrier broke a rule still names its number), as trackingIn's scan does.
+	for ; w.seenN < pi; w.seenN++ {
+		w.seenTN[w.parcels[w.seenN].TrackingNumber] = struct{}{}
+	}
+	_, seen := w.seenTN[tn]
+	return seen
 }
 
-// incomplete yields RuleIncomplete for every line, in line order, that the request leaves with
-// units to ship. An ordered walk knows whether there is any (short); only then does it walk
-// lines and items again, side by side. An unordered one adds up each line's units.
+// incomplete yields RuleShipmentIncomplete for every line, in line order, that the request
+// leaves with units to ship. An ordered walk knows whether there is any (short); only then does
+// it walk lines and items again, side by side. An unordered one adds up each line's units.
 func (w *shipmentWalk) incomplete(yield func(*ShipmentError) bool) bool {
 	o := w.o
 	if w.ordered {
@@ -232,7 +278,7 @@ func (w *shipmentWalk) incomplete(yield func(*ShipmentError) bool) bool {
 			return true
 		}
 	}
-	f := lineFinder{lines: o.lines, index: w.find.index}
+	f := lineFinder{o: o}
 	var got []int // unordered: units per line
 	var small [64]int
 	switch {
@@ -247,11 +293,11 @@ func (w *shipmentWalk) incomplete(yield func(*ShipmentError) bool) bool {
 		items := w.parcels[pi].Items
 		for ii := range items {
 			it := &items[ii]
-			if it.Quantity <= 0 {
+			if it.Quantity <= 0 || it.Quantity > MaxQuantity {
 				continue
 			}
 			li := f.find(it.SKUID)
-			if li < 0 || o.lines[li].Snapshot.ProductID != it.ProductID {
+			if li < 0 || o.lines[li].snap.ProductID() != it.ProductID {
 				continue
 			}
 			if got != nil {
@@ -281,18 +327,23 @@ func (w *shipmentWalk) incomplete(yield func(*ShipmentError) bool) bool {
 	return true
 }
 
-// yieldIncomplete yields RuleIncomplete for line li when the request carries fewer than its
-// units left to ship.
+// yieldIncomplete yields RuleShipmentIncomplete for line li when the request carries fewer than
+// its units left to ship.
 func (o *Order) yieldIncomplete(li, got int, yield func(*ShipmentError) bool) bool {
 	l := &o.lines[li]
 	if rem := l.left(); rem > 0 && got < rem {
-		return yield(&ShipmentError{Rule: RuleIncomplete, Status: o.status, Parcel: -1, SKUID: l.Snapshot.SKUID, Want: rem, Got: got})
+		return yield(&ShipmentError{Rule: RuleShipmentIncomplete, Status: o.status, Parcel: -1,
+			ProductID: l.snap.ProductID(), SKUID: l.skuID(), Want: rem, Got: got})
 	}
 	return true
 }
 
 // trackingUsed reports whether a parcel or re-shipment of the order already used the number.
 func (o *Order) trackingUsed(tn string) bool {
+	if o.tracking != nil {
+		_, used := o.tracking[tn]
+		return used
+	}
 	if trackingIn(o.parcels, tn) {
 		return true
 	}
@@ -306,9 +357,32 @@ func (o *Order) trackingUsed(tn string) bool {
 
 func trackingIn(ps []Parcel, tn string) bool {
 	for i := range ps {
-		if ps[i].TrackingNumber == tn {
+		if !ps[i].NoLogistics() && ps[i].TrackingNumber == tn {
 			return true
 		}
 	}
 	return false
+}
+
+// useTracking records a tracking number the order now uses, in the set once the order has more
+// parcels and re-shipments than scanParcels.
+func (o *Order) useTracking(p *Parcel) {
+	if p.NoLogistics() {
+		return
+	}
+	if o.tracking == nil {
+		if len(o.parcels)+len(o.reships) <= scanParcels {
+			return
+		}
+		o.tracking = make(map[string]struct{}, 2*(len(o.parcels)+len(o.reships)))
+		for i := range o.parcels {
+			if !o.parcels[i].NoLogistics() {
+				o.tracking[o.parcels[i].TrackingNumber] = struct{}{}
+			}
+		}
+		for i := range o.reships {
+			o.tracking[o.reships[i].Parcel.TrackingNumber] = struct{}{}
+		}
+	}
+	o.tracking[p.TrackingNumber] = struct{}{}
 }

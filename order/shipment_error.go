@@ -1,133 +1,25 @@
 package order
 
 import (
-	"errors"
 	"fmt"
 
-	"github.com/wxshop-go/wxshop/internal/enum"
+	"github.com/wxshop-go/wxshop/internal/text"
 )
 
-// Sentinels of the shipment rules; every *ShipmentError unwraps to the one of its Rule.
-var (
-	// ErrNotShippable: the order is not awaiting shipment (unpaid, fully shipped, cancelled).
-	ErrNotShippable = errors.New("order: order cannot ship in its status")
-	// ErrOnAfterSale: units of the SKU are held by an unfinished after-sale case.
-	ErrOnAfterSale = errors.New("order: units are held by an unfinished after-sale")
-	// ErrMissingTracking: a parcel without carrier code or tracking number.
-	ErrMissingTracking = errors.New("order: parcel without carrier or tracking number")
-	// ErrDuplicateTracking: a tracking number already used on the order or in the request.
-	ErrDuplicateTracking = errors.New("order: tracking number used twice on the order")
-	// ErrEmptyParcel: a parcel without items.
-	ErrEmptyParcel = errors.New("order: parcel without items")
-	// ErrBadQuantity: an item quantity of zero or less.
-	ErrBadQuantity = errors.New("order: item quantity must be positive")
-	// ErrUnknownSKU: a product/SKU pair that is not a line of the order.
-	ErrUnknownSKU = errors.New("order: SKU not in the order")
-	// ErrSplitSKU: the units of one SKU spread over parcels, or only some of them shipped.
-	ErrSplitSKU = errors.New("order: units of one SKU must ship in one parcel")
-	// ErrOverShipment: more units than are ordered and not yet shipped.
-	ErrOverShipment = errors.New("order: more units than are left to ship")
-	// ErrRefundedUnits: units that finished after-sale with a refund.
-	ErrRefundedUnits = errors.New("order: units refunded through after-sale cannot ship")
-	// ErrIncompleteShipment: a request meant to complete the order leaves units unshipped.
-	ErrIncompleteShipment = errors.New("order: shipment leaves units unshipped")
-)
-
-// Rule names one shipment rule. The order checks them in one place (ShipmentProblems), which
-// Ship and package shipping both use.
-type Rule uint8
-
-// Shipment rules, in the order they are checked for each parcel.
-const (
-	RuleNotShippable      Rule = iota + 1 // status is not 20 or 21 (109001 when already fully shipped)
-	RuleOnAfterSale                       // units of the SKU are held by after-sale (108009)
-	RuleMissingTracking                   // carrier or tracking number empty (40097)
-	RuleDuplicateTracking                 // tracking number already used on the order or in the request (109000)
-	RuleEmptyParcel                       // no items (109002)
-	RuleBadQuantity                       // quantity ≤ 0 (109000)
-	RuleUnknownSKU                        // product/SKU not in the order (606031)
-	RuleSplitSKU                          // a SKU's units in more than one parcel (606030)
-	RuleOverShipment                      // more units than ordered and not yet shipped (109000)
-	RuleRefundedUnits                     // units that finished after-sale with a refund (109000)
-	RuleIncomplete                        // complete requested but units are left (wxshop's own check)
-	numRules
-)
-
-type ruleSpec struct {
-	code int
-	err  error
-}
-
-var ruleSpecs = [numRules]ruleSpec{
-	RuleNotShippable:      {0, ErrNotShippable},
-	RuleOnAfterSale:       {108009, ErrOnAfterSale},
-	RuleMissingTracking:   {40097, ErrMissingTracking},
-	RuleDuplicateTracking: {109000, ErrDuplicateTracking},
-	RuleEmptyParcel:       {109002, ErrEmptyParcel},
-	RuleBadQuantity:       {109000, ErrBadQuantity},
-	RuleUnknownSKU:        {606031, ErrUnknownSKU},
-	RuleSplitSKU:          {606030, ErrSplitSKU},
-	RuleOverShipment:      {109000, ErrOverShipment},
-	RuleRefundedUnits:     {109000, ErrRefundedUnits},
-	RuleIncomplete:        {0, ErrIncompleteShipment},
-}
-
-var rules = enum.New("order.Rule",
-	enum.Spec[Rule]{Value: RuleNotShippable, Name: "not_shippable", Label: "订单状态不可发货"},
-	enum.Spec[Rule]{Value: RuleOnAfterSale, Name: "on_after_sale", Label: "商品售后中"},
-	enum.Spec[Rule]{Value: RuleMissingTracking, Name: "missing_tracking", Label: "缺少快递公司或运单号"},
-	enum.Spec[Rule]{Value: RuleDuplicateTracking, Name: "duplicate_tracking", Label: "运单号重复"},
-	enum.Spec[Rule]{Value: RuleEmptyParcel, Name: "empty_parcel", Label: "包裹没有商品"},
-	enum.Spec[Rule]{Value: RuleBadQuantity, Name: "bad_quantity", Label: "商品数量有误"},
-	enum.Spec[Rule]{Value: RuleUnknownSKU, Name: "unknown_sku", Label: "商品不在订单中"},
-	enum.Spec[Rule]{Value: RuleSplitSKU, Name: "split_sku", Label: "同一SKU须在一个包裹发出"},
-	enum.Spec[Rule]{Value: RuleOverShipment, Name: "over_shipment", Label: "发货数量超出"},
-	enum.Spec[Rule]{Value: RuleRefundedUnits, Name: "refunded_units", Label: "已售后退款商品不能发货"},
-	enum.Spec[Rule]{Value: RuleIncomplete, Name: "incomplete", Label: "未全部发货"},
-)
-
-// String returns the stable name ("over_shipment").
-func (r Rule) String() string { return rules.Name(r) }
-
-// Label returns the Chinese description.
-func (r Rule) Label() string { return rules.Label(r) }
-
-// IsValid reports whether r is a known rule.
-func (r Rule) IsValid() bool { return r > 0 && r < numRules }
-
-// PlatformCode is the delivery/send error code the platform answers for this rule, or 0 when
-// it has none (RuleNotShippable before payment, RuleIncomplete).
-func (r Rule) PlatformCode() int {
-	if !r.IsValid() {
-		return 0
-	}
-	return ruleSpecs[r].code
-}
-
-// Err returns the rule's sentinel (nil for an unknown rule).
-func (r Rule) Err() error {
-	if !r.IsValid() {
-		return nil
-	}
-	return ruleSpecs[r].err
-}
-
-// MarshalText renders the stable name.
-func (r Rule) MarshalText() ([]byte, error) { return rules.MarshalText(r) }
-
-// UnmarshalText parses a stable name.
-func (r *Rule) UnmarshalText(b []byte) error { return rules.UnmarshalText(r, b) }
-
-// ShipmentError is one broken shipment rule. It unwraps to its Rule's sentinel; for
-// RuleNotShippable also to the *TransitionError of the status.
+// ShipmentError is one broken shipment rule, with what it concerns. It unwraps to its Rule
+// (errors.Is(err, order.RuleSKUSplit)); a status rule also to the status's TransitionError, an
+// unknown SKU also to ErrUnknownSKU and a bad quantity to ErrInvalidQuantity. A zero Order has
+// no status: its RuleInvalidRequest unwraps to the TransitionError too. Message and
+// MessageEN say what is wrong with the values involved, in the words package shipping shows a
+// merchant.
 type ShipmentError struct {
 	Rule Rule
 	// Status is the order's status when it was checked.
 	Status Status
 	// Parcel is the parcel's index in the request, -1 for an order-level problem.
 	Parcel int
-	// SKUID names the SKU concerned, if any.
-	SKUID string
+	// ProductID and SKUID name the SKU concerned, if any (ProductID as the parcel gave it).
+	ProductID, SKUID string
 	// Want and Got are the numbers compared (units left vs units in the parcel, ...), when the
 	// rule compares numbers.
 	Want, Got int
@@ -135,42 +27,90 @@ type ShipmentError struct {
 	TrackingNumber string
 }
 
-// Code is the platform's error code for the problem (0 when it has none).
-func (e *ShipmentError) Code() int {
-	if e.Rule == RuleNotShippable && (e.Status == StatusShipped || e.Status == StatusCompleted) {
-		return 109001
-	}
-	return e.Rule.PlatformCode()
-}
+// Code is the platform's errcode for the problem (0 when it has none).
+func (e *ShipmentError) Code() int { return e.Rule.PlatformCode() }
 
-// Error implements error.
-func (e *ShipmentError) Error() string {
-	msg := "order: " + e.Rule.String()
-	if e.Parcel >= 0 {
-		msg += fmt.Sprintf(": parcel %d", e.Parcel)
-	}
-	switch e.Rule {
-	case RuleNotShippable:
-		msg += fmt.Sprintf(": status %s (%d)", e.Status, uint8(e.Status))
-	case RuleMissingTracking, RuleDuplicateTracking:
-		msg += fmt.Sprintf(": tracking number %q", e.TrackingNumber)
-	case RuleEmptyParcel:
-	default:
-		msg += fmt.Sprintf(": sku %s: want %d, got %d", e.SKUID, e.Want, e.Got)
-	}
-	return msg
-}
+// Error implements error with the English message: "order: sku_split: parcel 2: ...".
+func (e *ShipmentError) Error() string { return "order: " + e.Rule.String() + ": " + e.MessageEN() }
 
-// Unwrap returns the rule's sentinel, and for RuleNotShippable the status's *TransitionError.
+// Unwrap returns the rule, and the more general error the rule is an instance of.
 func (e *ShipmentError) Unwrap() []error {
-	if e.Rule == RuleNotShippable {
-		if _, err := Next(e.Status, TriggerShipAll); err != nil {
-			return []error{ErrNotShippable, err}
+	switch e.Rule {
+	case RuleOrderUnpaid, RuleOrderCancelled, RuleOrderShipped, RuleInvalidRequest:
+		return []error{e.Rule, TransitionError{From: e.Status, Trigger: TriggerShipAll}}
+	case RuleSKUUnknown:
+		return []error{e.Rule, ErrUnknownSKU}
+	case RuleQuantityInvalid:
+		return []error{e.Rule, ErrInvalidQuantity}
+	}
+	return []error{e.Rule}
+}
+
+// Message says in Chinese what is wrong, with the values involved.
+func (e *ShipmentError) Message() string { zh, _ := e.messages(); return zh }
+
+// MessageEN says in English what is wrong, with the values involved.
+func (e *ShipmentError) MessageEN() string { _, en := e.messages(); return en }
+
+// messages words the problem in both languages at once, so that each rule's two texts stand
+// side by side and name the same values.
+func (e *ShipmentError) messages() (zh, en string) {
+	pn := e.Parcel + 1
+	tn := text.Quote(e.TrackingNumber)
+	switch e.Rule {
+	case RuleInvalidRequest:
+		return fmt.Sprintf("订单没有有效的状态（%d）：零值订单，请用 order.New、order.Restore 或 order.FromPlatform 得到订单", uint8(e.Status)),
+			fmt.Sprintf("the order has no valid status (%d): a zero Order; get orders from order.New, order.Restore or order.FromPlatform", uint8(e.Status))
+	case RuleOrderUnpaid, RuleOrderCancelled, RuleOrderShipped:
+		return fmt.Sprintf("订单状态为%s（%d），不能发货", e.Status.Label(), uint8(e.Status)),
+			fmt.Sprintf("the order is %s (%d) and cannot ship", e.Status, uint8(e.Status))
+	case RuleAfterSaleOpen:
+		return fmt.Sprintf("包裹%d：SKU %s 有 %d 件在售后中", pn, e.SKUID, e.Got),
+			fmt.Sprintf("parcel %d: %s of SKU %s held by an unfinished after-sale", pn, text.Units(e.Got), e.SKUID)
+	case RuleSKUUnknown:
+		return fmt.Sprintf("包裹%d：商品 %s / SKU %s 不在订单中", pn, e.ProductID, e.SKUID),
+			fmt.Sprintf("parcel %d: product %s / SKU %s is not in the order", pn, e.ProductID, e.SKUID)
+	case RuleParcelEmpty:
+		if e.Parcel < 0 {
+			return "请求中没有包裹", "the request has no parcels"
 		}
-		return []error{ErrNotShippable}
+		return fmt.Sprintf("包裹%d 没有商品", pn), fmt.Sprintf("parcel %d has no items", pn)
+	case RuleQuantityInvalid:
+		return fmt.Sprintf("包裹%d：SKU %s 的数量为 %d", pn, e.SKUID, e.Got),
+			fmt.Sprintf("parcel %d: SKU %s has quantity %d", pn, e.SKUID, e.Got)
+	case RuleOverShipment:
+		return fmt.Sprintf("包裹%d：SKU %s 最多还能发 %d 件，包裹中有 %d 件", pn, e.SKUID, e.Want, e.Got),
+			fmt.Sprintf("parcel %d: SKU %s has %s left to ship, the parcel holds %d", pn, e.SKUID, text.Units(e.Want), e.Got)
+	case RuleSKUSplit:
+		if e.Want > 0 {
+			return fmt.Sprintf("包裹%d：SKU %s 还有 %d 件待发，包裹中只有 %d 件，同一 SKU 须在一个包裹中发完", pn, e.SKUID, e.Want, e.Got),
+				fmt.Sprintf("parcel %d: SKU %s has %s to ship but the parcel holds %d; all of them must ship in one parcel", pn, e.SKUID, text.Units(e.Want), e.Got)
+		}
+		return fmt.Sprintf("包裹%d：SKU %s 已出现在前面的包裹中", pn, e.SKUID),
+			fmt.Sprintf("parcel %d: SKU %s is already in an earlier parcel", pn, e.SKUID)
+	case RuleUnitsRefunded:
+		return fmt.Sprintf("包裹%d：SKU %s 只有 %d 件可发（其余已售后退款），包裹中有 %d 件", pn, e.SKUID, e.Want, e.Got),
+			fmt.Sprintf("parcel %d: SKU %s has only %s that can ship (the rest were refunded), the parcel holds %d", pn, e.SKUID, text.Units(e.Want), e.Got)
+	case RuleShipmentIncomplete:
+		return fmt.Sprintf("SKU %s 还有 %d 件未发，包裹中只有 %d 件", e.SKUID, e.Want, e.Got),
+			fmt.Sprintf("SKU %s has %s left to ship, the parcels hold %d", e.SKUID, text.Units(e.Want), e.Got)
+	case RuleCarrierMissing:
+		return fmt.Sprintf("包裹%d 没有填写快递公司", pn), fmt.Sprintf("parcel %d has no carrier", pn)
+	case RuleTrackingMissing:
+		return fmt.Sprintf("包裹%d 没有填写快递单号", pn), fmt.Sprintf("parcel %d has no tracking number", pn)
+	case RuleCarrierUnknown:
+		return fmt.Sprintf("包裹%d 的快递公司编码不是平台的格式（1 到 64 个英文字母、数字、_ 或 -）", pn),
+			fmt.Sprintf("parcel %d: the carrier code is not one the platform issues (1 to 64 ASCII letters, digits, '_' or '-')", pn)
+	case RuleTrackingInvalid:
+		p := TrackingProblemOf(e.TrackingNumber)
+		return fmt.Sprintf("包裹%d 的快递单号 %s：%s", pn, tn, p.label()),
+			fmt.Sprintf("parcel %d: tracking number %s: %s", pn, tn, p)
+	case RuleTrackingDuplicate:
+		return fmt.Sprintf("包裹%d 的快递单号 %s 已在本订单中使用", pn, tn),
+			fmt.Sprintf("parcel %d: tracking number %s is already used on this order", pn, tn)
+	case RuleDeliverTypeMismatch:
+		return fmt.Sprintf("包裹%d 没有快递公司和快递单号：实物订单须用快递发货，无需物流发货只适用于虚拟商品订单", pn),
+			fmt.Sprintf("parcel %d has neither carrier nor tracking number: an order of physical goods ships by express; shipping without logistics is for virtual goods", pn)
 	}
-	if err := e.Rule.Err(); err != nil {
-		return []error{err}
-	}
-	return nil
+	return e.Rule.Label(), e.Rule.Title()
 }

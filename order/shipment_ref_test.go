@@ -3,6 +3,8 @@ package order
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,17 +12,31 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // refShipmentProblems is the first, quadratic implementation of the shipment rules, kept as the
 // readable reference the fast one (checkShipment) is compared with on random requests
-// (TestShipmentProblemsMatchesReference). Its only change is the virtual-goods exemption of the
-// tracking rule, which both must share.
+// (TestShipmentProblemsMatchesReference). Since it was written, the rules gained the
+// virtual-goods exemption, one rule per status, the order of the logistics rules (a carrier
+// and a well-formed tracking number, written here with regular expressions of their own), the
+// quantity bound and "no parcels at all"; the reference states each of them plainly.
 func (o *Order) refShipmentProblems(parcels []Parcel, complete bool, yield func(*ShipmentError) bool) bool {
-	if !o.status.Accepts(TriggerShipPart) && !o.status.Accepts(TriggerShipAll) {
-		if !yield(&ShipmentError{Rule: RuleNotShippable, Status: o.status, Parcel: -1}) {
-			return false
-		}
+	var statusRule Rule
+	switch o.status {
+	case StatusPendingShipment, StatusPartiallyShipped:
+	case StatusPendingPayment:
+		statusRule = RuleOrderUnpaid
+	case StatusShipped, StatusCompleted:
+		statusRule = RuleOrderShipped
+	default:
+		statusRule = RuleOrderCancelled
+	}
+	if statusRule != 0 && !yield(&ShipmentError{Rule: statusRule, Status: o.status, Parcel: -1}) {
+		return false
+	}
+	if len(parcels) == 0 {
+		return yield(&ShipmentError{Rule: RuleParcelEmpty, Status: o.status, Parcel: -1})
 	}
 	for pi := range parcels {
 		if !o.refCheckParcel(parcels, pi, false, yield) {
@@ -39,13 +55,13 @@ func (o *Order) refShipmentProblems(parcels []Parcel, complete bool, yield func(
 		got := 0
 		for _, p := range parcels {
 			for _, it := range p.Items {
-				if it.SKUID == l.Snapshot.SKUID && it.ProductID == l.Snapshot.ProductID && it.Quantity > 0 {
+				if it.SKUID == l.SKUID() && it.ProductID == l.ProductID() && it.Quantity > 0 && it.Quantity <= MaxQuantity {
 					got += it.Quantity
 				}
 			}
 		}
 		if got < rem {
-			if !yield(&ShipmentError{Rule: RuleIncomplete, Status: o.status, Parcel: -1, SKUID: l.Snapshot.SKUID, Want: rem, Got: got}) {
+			if !yield(&ShipmentError{Rule: RuleShipmentIncomplete, Status: o.status, Parcel: -1, ProductID: l.ProductID(), SKUID: l.SKUID(), Want: rem, Got: got}) {
 				return false
 			}
 		}
@@ -53,71 +69,94 @@ func (o *Order) refShipmentProblems(parcels []Parcel, complete bool, yield func(
 	return true
 }
 
+var (
+	refCarrier  = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+	refTracking = regexp.MustCompile(`^[A-Za-z0-9-]{1,64}$`)
+)
+
+// refLogistics is the logistics rule a parcel breaks, or 0.
+func (o *Order) refLogistics(parcels []Parcel, pi int, reship bool) Rule {
+	p := &parcels[pi]
+	switch {
+	case p.Carrier == "" && p.TrackingNumber == "":
+		if o.virtual && !reship {
+			return 0
+		}
+		return RuleDeliverTypeMismatch
+	case p.Carrier == "":
+		return RuleCarrierMissing
+	case !refCarrier.MatchString(p.Carrier):
+		return RuleCarrierUnknown
+	case p.TrackingNumber == "":
+		return RuleTrackingMissing
+	case !refTracking.MatchString(p.TrackingNumber):
+		return RuleTrackingInvalid
+	case o.refTrackingUsed(p.TrackingNumber) || refTrackingIn(parcels[:pi], p.TrackingNumber):
+		return RuleTrackingDuplicate
+	}
+	return 0
+}
+
 func (o *Order) refCheckParcel(parcels []Parcel, pi int, reship bool, yield func(*ShipmentError) bool) bool {
 	p := &parcels[pi]
-	fail := func(r Rule, sku string, want, got int) bool {
-		return yield(&ShipmentError{Rule: r, Status: o.status, Parcel: pi, SKUID: sku, Want: want, Got: got, TrackingNumber: p.TrackingNumber})
+	fail := func(r Rule, productID, sku string, want, got int) bool {
+		return yield(&ShipmentError{Rule: r, Status: o.status, Parcel: pi, ProductID: productID, SKUID: sku, Want: want, Got: got, TrackingNumber: p.TrackingNumber})
 	}
-	if p.Carrier == "" || p.TrackingNumber == "" {
-		virtual := o.virtual && !reship && p.Carrier == "" && p.TrackingNumber == ""
-		if !virtual && !fail(RuleMissingTracking, "", 0, 0) {
-			return false
-		}
-	} else if o.refTrackingUsed(p.TrackingNumber) || refTrackingIn(parcels[:pi], p.TrackingNumber) {
-		if !fail(RuleDuplicateTracking, "", 0, 0) {
-			return false
-		}
+	if r := o.refLogistics(parcels, pi, reship); r != 0 && !fail(r, "", "", 0, 0) {
+		return false
 	}
 	if len(p.Items) == 0 {
-		return fail(RuleEmptyParcel, "", 0, 0)
+		return fail(RuleParcelEmpty, "", "", 0, 0)
 	}
 	for ii, it := range p.Items {
-		if it.Quantity <= 0 {
-			if !fail(RuleBadQuantity, it.SKUID, 1, it.Quantity) {
+		if it.Quantity <= 0 || it.Quantity > MaxQuantity {
+			if !fail(RuleQuantityInvalid, it.ProductID, it.SKUID, 1, it.Quantity) {
 				return false
 			}
 			continue
 		}
 		li := o.lineIndex(it.SKUID)
-		if li < 0 || o.lines[li].Snapshot.ProductID != it.ProductID {
-			if !fail(RuleUnknownSKU, it.SKUID, 0, it.Quantity) {
+		if li < 0 || o.lines[li].ProductID() != it.ProductID {
+			if !fail(RuleSKUUnknown, it.ProductID, it.SKUID, 0, it.Quantity) {
 				return false
 			}
 			continue
 		}
 		if refSKUListedBefore(parcels, pi, ii, it.SKUID) {
-			if !fail(RuleSplitSKU, it.SKUID, 0, it.Quantity) {
+			if !fail(RuleSKUSplit, it.ProductID, it.SKUID, 0, it.Quantity) {
 				return false
 			}
 			continue
 		}
 		l := &o.lines[li]
 		if reship {
-			if it.Quantity > l.Quantity && !fail(RuleOverShipment, it.SKUID, l.Quantity, it.Quantity) {
+			if it.Quantity > l.Quantity() && !fail(RuleOverShipment, it.ProductID, it.SKUID, l.Quantity(), it.Quantity) {
 				return false
 			}
 			continue
 		}
-		if l.OnAfterSale > 0 && !fail(RuleOnAfterSale, it.SKUID, 0, l.OnAfterSale) {
+		if l.OnAfterSale() > 0 && !fail(RuleAfterSaleOpen, it.ProductID, it.SKUID, 0, l.OnAfterSale()) {
 			return false
 		}
 		rem := l.Remaining()
 		var r Rule
 		switch {
-		case it.Quantity > l.Quantity-l.Shipped:
+		case it.Quantity > l.Quantity()-l.Shipped():
 			r = RuleOverShipment
 		case it.Quantity > rem:
-			r = RuleRefundedUnits
+			r = RuleUnitsRefunded
 		case it.Quantity < rem:
-			r = RuleSplitSKU
+			r = RuleSKUSplit
 		}
-		if r != 0 && !fail(r, it.SKUID, rem, it.Quantity) {
+		if r != 0 && !fail(r, it.ProductID, it.SKUID, rem, it.Quantity) {
 			return false
 		}
 	}
 	return true
 }
 
+// refTrackingUsed: a tracking number of the order's parcels (those without logistics have
+// none) or re-shipments.
 func (o *Order) refTrackingUsed(tn string) bool {
 	if refTrackingIn(o.parcels, tn) {
 		return true
@@ -132,7 +171,7 @@ func (o *Order) refTrackingUsed(tn string) bool {
 
 func refTrackingIn(ps []Parcel, tn string) bool {
 	for i := range ps {
-		if ps[i].TrackingNumber == tn {
+		if ps[i].TrackingNumber != "" && ps[i].TrackingNumber == tn {
 			return true
 		}
 	}
@@ -198,7 +237,8 @@ func collectUpTo(out *[]ShipmentError, stop int) func(*ShipmentError) bool {
 }
 
 // randomShippableOrder is an order of 1 to 150 lines, paid most of the time, with some lines
-// shipped, some units refunded or held by after-sale, and sometimes virtual.
+// shipped, some units refunded or held by after-sale, sometimes virtual, and sometimes shipped
+// in full and re-shipped (status 30, tracking numbers of re-shipments).
 func randomShippableOrder(t *testing.T, rng *rand.Rand) *Order {
 	t.Helper()
 	n := 1 + rng.IntN(12)
@@ -207,12 +247,13 @@ func randomShippableOrder(t *testing.T, rng *rand.Rand) *Order {
 	}
 	lines := make([]LineParams, n)
 	for i := range lines {
-		s := catalog.Snapshot{ProductID: fmt.Sprintf("p%d", i%3), SKUID: fmt.Sprintf("s%d", i), Title: "T", Price: decimal.New(100, -2)}
+		s, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: fmt.Sprintf("p%d", i%3), SKUID: fmt.Sprintf("s%d", i), Title: "T", Price: decimal.New(100, -2)})
+		require.NoError(t, err)
 		q := 1 + rng.IntN(3)
-		lines[i] = LineParams{Snapshot: s, Quantity: q, UnitPrice: s.Price, Paid: decimal.New(int64(100*q), -2)}
+		lines[i] = LineParams{Snapshot: s, Quantity: q, UnitPrice: s.Price(), Paid: decimal.New(int64(100*q), -2)}
 	}
 	t0 := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
-	o, err := New(NewParams{ID: "o", Seller: catalog.SellerWeChatShop, Buyer: "b", Lines: lines,
+	o, err := New(NewParams{ID: "o", Seller: shop.WeChatShop, Buyer: "b", Lines: lines,
 		Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: t0, Virtual: rng.IntN(5) == 0})
 	require.NoError(t, err)
 	if rng.IntN(8) == 0 {
@@ -221,17 +262,32 @@ func randomShippableOrder(t *testing.T, rng *rand.Rand) *Order {
 	at := t0.Add(time.Hour)
 	_, err = o.Pay(at)
 	require.NoError(t, err)
+	shipAll := rng.IntN(8) == 0
 	for i := range o.lines {
 		l := &o.lines[i]
-		it := Item{ProductID: l.Snapshot.ProductID, SKUID: l.Snapshot.SKUID}
-		switch rng.IntN(6) {
+		it := Item{ProductID: l.ProductID(), SKUID: l.SKUID()}
+		k := rng.IntN(6)
+		if shipAll {
+			k = 0
+		}
+		switch k {
 		case 0: // ship it now
 			it.Quantity = l.left()
-			_, err = o.Ship(Parcel{Carrier: "SF", TrackingNumber: fmt.Sprintf("T%d", rng.IntN(20)), Items: []Item{it}}, at)
+			p := Parcel{Carrier: "SF", TrackingNumber: fmt.Sprintf("T%d", rng.IntN(20)), Items: []Item{it}}
+			if shipAll {
+				p.TrackingNumber = fmt.Sprintf("T%d", i)
+			}
+			if o.virtual && rng.IntN(2) == 0 {
+				p.Carrier, p.TrackingNumber = "", ""
+			}
+			_, err = o.Ship(p, at)
 		case 1: // refund a unit
 			it.Quantity = 1
 			if _, err = o.HoldForAfterSale([]Item{it}, at); err == nil {
-				_, err = o.RefundAfterSale([]Refund{{Item: it}}, at)
+				var limit decimal.Decimal
+				if limit, err = o.RefundCap([]Item{it}); err == nil {
+					_, err = o.RefundAfterSale([]Item{it}, limit, at)
+				}
 			}
 		case 2: // hold a unit
 			it.Quantity = 1
@@ -239,7 +295,45 @@ func randomShippableOrder(t *testing.T, rng *rand.Rand) *Order {
 		}
 		_ = err // refusals (a tracking number used twice, a status that moved on) are fine
 	}
+	if o.status == StatusShipped {
+		for r := range rng.IntN(4) {
+			l := &o.lines[rng.IntN(len(o.lines))]
+			_, _ = o.Reship(ReshipGift, Parcel{Carrier: "ZTO", TrackingNumber: fmt.Sprintf("R%d", r),
+				Items: []Item{{ProductID: l.ProductID(), SKUID: l.SKUID(), Quantity: 1}}}, at)
+		}
+	}
 	return o
+}
+
+// randomLogistics is a carrier and a tracking number, right most of the time and wrong in
+// every way the rules tell apart the rest.
+func randomLogistics(rng *rand.Rand) (carrier, tracking string) {
+	carrier, tracking = "SF", fmt.Sprintf("T%d", rng.IntN(40))
+	switch rng.IntN(24) {
+	case 0:
+		return "", "" // no logistics (fine only on a virtual order)
+	case 1:
+		carrier = ""
+	case 2:
+		tracking = ""
+	case 3:
+		carrier = "S F"
+	case 4:
+		carrier = strings.Repeat("Z", 65)
+	case 5:
+		tracking = "SF 123"
+	case 6:
+		tracking = "T1😀"
+	case 7:
+		tracking = strings.Repeat("9", MaxTrackingLength+1)
+	case 8:
+		tracking = fmt.Sprintf("R%d", rng.IntN(4)) // a re-shipment's number
+	case 9:
+		carrier = "" // no carrier, but a number a later parcel may repeat
+	case 10:
+		carrier = "顺丰"
+	}
+	return carrier, tracking
 }
 
 // randomRequest builds parcels for o: mostly its lines in order, with every kind of mistake.
@@ -250,14 +344,7 @@ func randomRequest(rng *rand.Rand, o *Order) []Parcel {
 	}
 	parcels := make([]Parcel, np)
 	for p := range parcels {
-		switch rng.IntN(10) {
-		case 0:
-			parcels[p] = Parcel{} // no waybill (fine only on a virtual order)
-		case 1:
-			parcels[p] = Parcel{TrackingNumber: "X"}
-		default:
-			parcels[p] = Parcel{Carrier: "SF", TrackingNumber: fmt.Sprintf("T%d", rng.IntN(40))}
-		}
+		parcels[p].Carrier, parcels[p].TrackingNumber = randomLogistics(rng)
 	}
 	if np == 0 {
 		return parcels
@@ -267,8 +354,8 @@ func randomRequest(rng *rand.Rand, o *Order) []Parcel {
 		if rng.IntN(5) == 0 {
 			continue // not in the request
 		}
-		it := Item{ProductID: l.Snapshot.ProductID, SKUID: l.Snapshot.SKUID, Quantity: l.left()}
-		switch rng.IntN(14) {
+		it := Item{ProductID: l.ProductID(), SKUID: l.SKUID(), Quantity: l.left()}
+		switch rng.IntN(15) {
 		case 0:
 			it.Quantity = rng.IntN(3) - 1 // bad or short
 		case 1:
@@ -277,6 +364,8 @@ func randomRequest(rng *rand.Rand, o *Order) []Parcel {
 			it.ProductID = "other"
 		case 3:
 			it.SKUID = fmt.Sprintf("unknown%d", rng.IntN(3))
+		case 4:
+			it.Quantity = MaxQuantity + 1
 		}
 		p := i * np / len(o.lines)
 		if rng.IntN(8) == 0 {

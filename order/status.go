@@ -47,9 +47,6 @@ func StatusFromCode(code int) (Status, error) {
 	return Status(code), nil
 }
 
-// ParseStatus parses a stable name such as "pending_shipment".
-func ParseStatus(name string) (Status, error) { return statuses.Parse(name) }
-
 // String returns the stable English name used in text and JSON ("pending_shipment").
 func (s Status) String() string { return statuses.Name(s) }
 

@@ -2,7 +2,9 @@ package order_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -92,7 +94,7 @@ func TestSmallEnums(t *testing.T) {
 		{order.ConfirmAuto, "auto", "自动确认收货"},
 		{order.StockInStock, "in_stock", "现货"},
 		{order.StockPresale, "presale", "预售"},
-		{order.RuleSplitSKU, "split_sku", "同一SKU须在一个包裹发出"},
+		{order.RuleSKUSplit, "sku_split", "同一商品规格被拆到多个包裹"},
 	}
 	for _, c := range cases {
 		assert.True(t, c.v.IsValid(), c.name)
@@ -113,25 +115,105 @@ func TestSmallEnums(t *testing.T) {
 
 	var r order.ReshipReason
 	assert.ErrorIs(t, r.UnmarshalText([]byte("lost")), order.ErrUnknownCode)
-	tr, err := order.ParseTrigger("confirm_receipt")
-	require.NoError(t, err)
+	var tr order.Trigger
+	require.NoError(t, tr.UnmarshalText([]byte("confirm_receipt")))
 	assert.Equal(t, order.TriggerConfirmReceipt, tr)
-	_, err = order.ParseStatus("nope")
-	assert.ErrorIs(t, err, order.ErrUnknownCode)
+	var st order.Status
+	assert.ErrorIs(t, st.UnmarshalText([]byte("nope")), order.ErrUnknownCode)
 }
 
+// TestRulePlatformCodes is the refusal table as the brief states it: every rule, in table order,
+// with its name and platform code.
 func TestRulePlatformCodes(t *testing.T) {
 	t.Parallel()
-	want := map[order.Rule]int{
-		order.RuleNotShippable: 0, order.RuleOnAfterSale: 108009, order.RuleMissingTracking: 40097,
-		order.RuleDuplicateTracking: 109000, order.RuleEmptyParcel: 109002, order.RuleBadQuantity: 109000,
-		order.RuleUnknownSKU: 606031, order.RuleSplitSKU: 606030, order.RuleOverShipment: 109000,
-		order.RuleRefundedUnits: 109000, order.RuleIncomplete: 0,
+	want := []struct {
+		r    order.Rule
+		name string
+		code int
+	}{
+		{order.RuleInvalidRequest, "invalid_request", 0},
+		{order.RuleOrderUnpaid, "order_unpaid", 0},
+		{order.RuleOrderCancelled, "order_cancelled", 0},
+		{order.RuleOrderShipped, "order_shipped", 109001},
+		{order.RuleAfterSaleOpen, "aftersale_open", 108009},
+		{order.RuleSKUDrift, "sku_drift", 606031},
+		{order.RuleSKUUnknown, "sku_unknown", 606031},
+		{order.RuleParcelEmpty, "parcel_empty", 109002},
+		{order.RuleQuantityInvalid, "quantity_invalid", 109000},
+		{order.RuleOverShipment, "over_shipment", 109000},
+		{order.RuleSKUSplit, "sku_split", 606030},
+		{order.RuleUnitsRefunded, "units_refunded", 109000},
+		{order.RuleShipmentIncomplete, "shipment_incomplete", 0},
+		{order.RuleCarrierMissing, "carrier_missing", 40097},
+		{order.RuleTrackingMissing, "tracking_missing", 40097},
+		{order.RuleCarrierUnknown, "carrier_unknown", 606004},
+		{order.RuleTrackingInvalid, "tracking_invalid", 606005},
+		{order.RuleTrackingDuplicate, "tracking_duplicate", 109000},
+		{order.RuleDeliverTypeMismatch, "deliver_type_mismatch", 606008},
+		{order.RuleLateShipment, "late_shipment", 0},
 	}
-	for r, code := range want {
-		assert.Equal(t, code, r.PlatformCode(), r.String())
-		assert.NotNil(t, r.Err(), r.String())
+	rules := order.Rules()
+	require.Len(t, rules, len(want))
+	for i, w := range want {
+		r := w.r
+		assert.Equal(t, r, rules[i], "table order")
+		assert.True(t, r.IsValid())
+		assert.Equal(t, w.name, r.String())
+		assert.Equal(t, w.name, r.Error(), "a Rule is an error that prints its name")
+		assert.Equal(t, w.code, r.PlatformCode(), w.name)
+		assert.Equal(t, r == order.RuleLateShipment, r.IsWarning(), w.name)
+		for _, text := range []string{r.Label(), r.Title(), r.Action(), r.ActionEN()} {
+			assert.NotEmpty(t, text, w.name)
+		}
+		assert.NotEqual(t, r.Label(), r.Title())
+		b, err := r.MarshalText()
+		require.NoError(t, err)
+		var back order.Rule
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, r, back)
+		se := &order.ShipmentError{Rule: r, Parcel: 0}
+		assert.ErrorIs(t, se, r, "a ShipmentError unwraps to its rule")
+		assert.Equal(t, w.code, se.Code())
+		if w.code != 0 {
+			assert.Contains(t, order.RulesForPlatform(w.code), r)
+		}
 	}
-	assert.Zero(t, order.Rule(0).PlatformCode())
-	assert.Nil(t, order.Rule(99).Err())
+	for _, bad := range []order.Rule{0, order.Rule(len(want) + 1), 255} {
+		assert.False(t, bad.IsValid())
+		assert.Zero(t, bad.PlatformCode())
+		assert.Empty(t, bad.Title())
+		assert.Contains(t, bad.String(), "order.Rule(")
+		_, err := bad.MarshalText()
+		assert.ErrorIs(t, err, order.ErrUnknownCode)
+	}
+	r := order.RuleSKUSplit
+	assert.ErrorIs(t, r.UnmarshalText([]byte("split_sku")), order.ErrUnknownCode, "the old name is gone")
+	assert.Equal(t, order.RuleSKUSplit, r, "a failed decode leaves the value")
+	assert.Nil(t, order.RulesForPlatform(0))
+	assert.Nil(t, order.RulesForPlatform(12345))
+	assert.Equal(t, []order.Rule{order.RuleQuantityInvalid, order.RuleOverShipment, order.RuleUnitsRefunded, order.RuleTrackingDuplicate},
+		order.RulesForPlatform(109000))
+	// Rules are distinct errors: one never matches another.
+	assert.NotErrorIs(t, &order.ShipmentError{Rule: order.RuleSKUUnknown}, order.RuleSKUDrift)
+}
+
+// TestMissingCarrierIsOneRefusal: a parcel without a carrier is RuleCarrierMissing, which the
+// platform answers with 40097 (invalid args: delivery_id). The old code had two answers: the
+// order said 40097 and package shipping 606004 (its carrier-unknown code). There is one table
+// now, and 606004 stands for a carrier code the platform does not know, never for no carrier.
+func TestMissingCarrierIsOneRefusal(t *testing.T) {
+	t.Parallel()
+	o := paidOrder(t)
+	_, err := o.Ship(order.Parcel{TrackingNumber: "SF1", Items: []order.Item{item("a", 2)}}, t0.Add(2*time.Hour))
+	se, ok := errors.AsType[*order.ShipmentError](err)
+	require.True(t, ok)
+	assert.Equal(t, order.RuleCarrierMissing, se.Rule)
+	assert.Equal(t, 40097, se.Code())
+	assert.Equal(t, 40097, order.RuleCarrierMissing.PlatformCode())
+	assert.ErrorIs(t, err, order.RuleCarrierMissing)
+	assert.NotErrorIs(t, err, order.RuleCarrierUnknown)
+	assert.Equal(t, []order.Rule{order.RuleCarrierMissing, order.RuleTrackingMissing}, order.RulesForPlatform(40097))
+	assert.Equal(t, []order.Rule{order.RuleCarrierUnknown}, order.RulesForPlatform(606004))
+	assert.Equal(t, "parcel 1 has no carrier", se.MessageEN())
+	assert.Equal(t, "包裹1 没有填写快递公司", se.Message())
 }

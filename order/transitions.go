@@ -63,27 +63,28 @@ var statusByIndex = [numStatuses]Status{0, StatusPendingPayment, StatusPendingSh
 	StatusPartiallyShipped, StatusShipped, StatusCompleted, StatusCancelledOversold,
 	StatusClosedByAfterSale, StatusCancelled}
 
-// transitionErrs holds one precomputed error per rejected (status, trigger) pair, so a
-// rejection allocates nothing and still works with errors.As.
-var transitionErrs = func() (errs [numStatuses][numTriggers]*TransitionError) {
+// transitionErrs holds one boxed error per rejected (status, trigger) pair, so a rejection
+// allocates nothing and still works with errors.As. Each holds a TransitionError value:
+// errors.As copies it out, so no caller can change what another one reads.
+var transitionErrs = func() (errs [numStatuses][numTriggers]error) {
 	for i := 1; i < numStatuses; i++ {
 		for t := Trigger(1); t < numTriggers; t++ {
 			if table[i][t] == 0 {
-				errs[i][t] = &TransitionError{From: statusByIndex[i], Trigger: t}
+				errs[i][t] = TransitionError{From: statusByIndex[i], Trigger: t}
 			}
 		}
 	}
 	return errs
 }()
 
-// Next returns the status an order in from moves to on t, or a *TransitionError (matching
+// Next returns the status an order in from moves to on t, or a TransitionError (matching
 // ErrInvalidTransition) when from does not accept t. It reads the table only: the commands add
 // their own rules (quantities, counts, deadlines) on top. Valid and rejected lookups of known
 // statuses and triggers allocate nothing.
 func Next(from Status, t Trigger) (Status, error) {
 	idx := statusIndex[from]
 	if idx == 0 || t == 0 || t >= numTriggers {
-		return 0, &TransitionError{From: from, Trigger: t}
+		return 0, TransitionError{From: from, Trigger: t}
 	}
 	if to := table[idx][t]; to != 0 {
 		return to, nil

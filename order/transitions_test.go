@@ -65,7 +65,7 @@ func TestTransitionTableExhaustive(t *testing.T) {
 			}
 			require.Error(t, err, "%s must reject %s", s, tr)
 			assert.ErrorIs(t, err, order.ErrInvalidTransition)
-			te, isTE := errors.AsType[*order.TransitionError](err)
+			te, isTE := errors.AsType[order.TransitionError](err)
 			require.True(t, isTE)
 			assert.Equal(t, s, te.From)
 			assert.Equal(t, tr, te.Trigger)

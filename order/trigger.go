@@ -38,9 +38,6 @@ var triggers = enum.New("order.Trigger",
 // Triggers returns every trigger in value order.
 func Triggers() []Trigger { return triggers.Values() }
 
-// ParseTrigger parses a stable name such as "ship_part".
-func ParseTrigger(name string) (Trigger, error) { return triggers.Parse(name) }
-
 // String returns the stable English name ("ship_part").
 func (t Trigger) String() string { return triggers.Name(t) }
 

@@ -19,16 +19,16 @@ func TestRestoreWithUnknownReasons(t *testing.T) {
 	done := shippedOrder(t)
 	_, err := done.ConfirmReceipt(order.ConfirmByBuyer, t0.Add(80*time.Hour))
 	require.NoError(t, err)
-	s := done.Snapshot()
+	s := done.State()
 	s.Confirm = order.ConfirmUnknown
 	r, err := order.Restore(s)
 	require.NoError(t, err)
-	assert.Equal(t, order.ConfirmUnknown, r.Snapshot().Confirm)
+	assert.Equal(t, order.ConfirmUnknown, r.State().Confirm)
 
 	cancelled := newOrder(t)
 	_, err = cancelled.Cancel(order.CancelTimeout, t0.Add(time.Hour))
 	require.NoError(t, err)
-	s = cancelled.Snapshot()
+	s = cancelled.State()
 	s.CancelReason = order.CancelUnknown
 	r, err = order.Restore(s)
 	require.NoError(t, err)
@@ -37,7 +37,7 @@ func TestRestoreWithUnknownReasons(t *testing.T) {
 	assert.Contains(t, string(b), `"cancel_reason":"unknown"`)
 	var back order.Order
 	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, order.CancelUnknown, back.Snapshot().CancelReason)
+	assert.Equal(t, order.CancelUnknown, back.State().CancelReason)
 
 	for _, v := range []interface {
 		String() string
@@ -55,12 +55,12 @@ func TestUnknownReasonsOnlyWhereTheyBelong(t *testing.T) {
 	oversold := paidOrder(t)
 	_, err := oversold.Cancel(order.CancelOversold, t0.Add(2*time.Hour))
 	require.NoError(t, err)
-	s := oversold.Snapshot()
+	s := oversold.State()
 	s.CancelReason = order.CancelUnknown
 	_, err = order.Restore(s)
 	require.ErrorIs(t, err, order.ErrInvalidOrder, "190 has one reason, known")
 
-	s = shippedOrder(t).Snapshot()
+	s = shippedOrder(t).State()
 	s.Confirm = order.ConfirmUnknown
 	_, err = order.Restore(s)
 	require.ErrorIs(t, err, order.ErrInvalidOrder, "30 is not confirmed")

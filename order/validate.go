@@ -2,99 +2,144 @@ package order
 
 import (
 	"fmt"
-
-	"github.com/shopspring/decimal"
+	"time"
 
 	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/internal/text"
 )
 
-// validateHeader checks what New and Restore share: identity, policy, lines and amounts, and
-// fills the fen totals. It is the one place these rules are written.
-func (o *Order) validateHeader() error {
-	if o.id == "" {
+// scanLines: orders up to this many lines find a line by a scan; larger ones through an index
+// built once (Order.index).
+const scanLines = 16
+
+// checkHeader checks what New, Restore and FromPlatform share: identity, policy, lines and
+// amounts, and fills the fen totals and the line index. It is the one place these rules are
+// written.
+func (o *Order) checkHeader() error {
+	switch {
+	case o.id == "":
 		return fmt.Errorf("%w: empty order id", ErrInvalidOrder)
-	}
-	if !o.seller.IsValid() {
+	case !text.Valid(o.id):
+		return fmt.Errorf("%w: order id %s is not valid UTF-8", ErrInvalidOrder, text.Quote(o.id))
+	case !o.seller.IsValid():
 		return fmt.Errorf("%w: order %s: unknown seller kind %d", ErrInvalidOrder, o.id, uint8(o.seller))
-	}
-	if o.buyer == "" {
-		return fmt.Errorf("%w: order %s: empty buyer", ErrInvalidOrder, o.id)
-	}
-	if o.createdAt.IsZero() {
-		return fmt.Errorf("%w: order %s: zero creation time", ErrInvalidOrder, o.id)
+	case o.buyer == "" || !text.Valid(o.buyer):
+		return fmt.Errorf("%w: order %s: empty buyer, or not valid UTF-8", ErrInvalidOrder, o.id)
+	case o.createdAt.IsZero() || !inYears(o.createdAt):
+		return fmt.Errorf("%w: order %s: creation time %s is zero or outside the years %d to %d", ErrInvalidOrder, o.id, stamp(o.createdAt), minYear, maxYear)
+	case len(o.lines) == 0:
+		return fmt.Errorf("%w: order %s has no lines", ErrInvalidOrder, o.id)
+	case len(o.lines) > MaxLines:
+		return &LimitError{What: "lines", Max: MaxLines}
 	}
 	if err := o.policy.Validate(); err != nil {
-		return fmt.Errorf("order %s: %w", o.id, err)
-	}
-	if len(o.lines) == 0 {
-		return fmt.Errorf("%w: order %s has no lines", ErrInvalidOrder, o.id)
+		return o.wrap(err)
 	}
 	var product, paid int64
 	for i := range o.lines {
-		l := &o.lines[i]
-		lineList, linePaid, err := o.checkLine(i, l)
+		list, err := o.checkLine(i)
 		if err != nil {
 			return err
 		}
-		product += lineList
-		paid += linePaid
+		product += list
+		paid += o.lines[i].paid
 		if product > money.MaxFen {
-			return fmt.Errorf("order %s: %w", o.id, &money.AmountError{Field: "product_total", Value: "sum of lines", Reason: "above the ceiling of " + money.Format(money.MaxYuan) + " yuan"})
+			return o.wrap(&money.AmountError{Field: "product_total", Value: "sum of lines", Reason: "above the ceiling of " + money.FormatFen(money.MaxFen) + " yuan"})
 		}
 	}
-	freight, err := money.ToFen("freight", o.freight)
-	if err != nil {
-		return fmt.Errorf("order %s: %w", o.id, err)
+	if err := o.buildIndex(); err != nil {
+		return err
 	}
-	discount, err := money.ToFen("discount", o.discount)
-	if err != nil {
-		return fmt.Errorf("order %s: %w", o.id, err)
-	}
-	if discount != product-paid {
+	if o.discount != product-paid {
 		return fmt.Errorf("%w: order %s: discount %s is not list total %s minus paid %s", ErrInvalidOrder,
-			o.id, money.Format(o.discount), money.Format(yuan(product)), money.Format(yuan(paid)))
+			o.id, money.FormatFen(o.discount), money.FormatFen(product), money.FormatFen(paid))
 	}
-	if paid+freight > money.MaxFen {
-		return fmt.Errorf("order %s: %w", o.id, &money.AmountError{Field: "order_total", Value: money.Format(yuan(paid + freight)), Reason: "above the ceiling of " + money.Format(money.MaxYuan) + " yuan"})
+	if paid+o.freight > money.MaxFen {
+		return o.wrap(&money.AmountError{Field: "order_total", Value: money.FormatFen(paid + o.freight), Reason: "above the ceiling of " + money.FormatFen(money.MaxFen) + " yuan"})
 	}
-	o.productFen, o.paidFen = product, paid+freight
+	o.productFen, o.linesPaid, o.toShip = product, paid, o.remainingTotal()
 	return nil
 }
 
-// checkLine validates line i and returns its list total and paid amount in fen.
-func (o *Order) checkLine(i int, l *Line) (list, paid int64, err error) {
-	sku := l.Snapshot.SKUID
-	if err := l.Snapshot.Validate(); err != nil {
-		return 0, 0, fmt.Errorf("%w: order %s line %d: %w", ErrInvalidOrder, o.id, i, err)
+// checkLine validates line i and returns its list total in fen.
+func (o *Order) checkLine(i int) (int64, error) {
+	l := &o.lines[i]
+	if l.snap.IsZero() {
+		return 0, fmt.Errorf("%w: order %s line %d: no snapshot", ErrInvalidOrder, o.id, i)
 	}
-	for j := range i {
-		if o.lines[j].Snapshot.SKUID == sku {
-			return 0, 0, fmt.Errorf("%w: order %s: sku %s in lines %d and %d", ErrDuplicateSKU, o.id, sku, j, i)
-		}
+	sku := l.skuID()
+	if l.quantity < 1 || l.quantity > MaxQuantity {
+		return 0, fmt.Errorf("%w: order %s sku %s: quantity %d not in 1..%d", ErrInvalidQuantity, o.id, sku, l.quantity, MaxQuantity)
 	}
-	if l.Quantity < 1 || l.Quantity > MaxQuantity {
-		return 0, 0, fmt.Errorf("%w: order %s sku %s: quantity %d not in 1..%d", ErrInvalidQuantity, o.id, sku, l.Quantity, MaxQuantity)
+	if l.unit > money.MaxFen/int64(l.quantity) {
+		return 0, o.lineErr(i, &money.AmountError{Field: "line_total", Value: fmt.Sprintf("%s × %d", money.FormatFen(l.unit), l.quantity), Reason: "above the ceiling of " + money.FormatFen(money.MaxFen) + " yuan"})
 	}
-	unit, err := money.ToFen("unit_price", l.UnitPrice)
-	if err != nil {
-		return 0, 0, fmt.Errorf("order %s sku %s: %w", o.id, sku, err)
+	list := l.unit * int64(l.quantity)
+	if l.paid > list {
+		return 0, fmt.Errorf("%w: order %s sku %s: paid %s exceeds %s × %d", ErrInvalidOrder, o.id, sku,
+			money.FormatFen(l.paid), money.FormatFen(l.unit), l.quantity)
 	}
-	paid, err = money.ToFen("paid", l.Paid)
-	if err != nil {
-		return 0, 0, fmt.Errorf("order %s sku %s: %w", o.id, sku, err)
+	if err := o.policy.checkLine(l.stock, l.presale); err != nil {
+		return 0, o.lineErr(i, err)
 	}
-	if unit > money.MaxFen/int64(l.Quantity) {
-		return 0, 0, fmt.Errorf("order %s sku %s: %w", o.id, sku, &money.AmountError{Field: "line_total", Value: fmt.Sprintf("%s × %d", money.Format(l.UnitPrice), l.Quantity), Reason: "above the ceiling of " + money.Format(money.MaxYuan) + " yuan"})
-	}
-	list = unit * int64(l.Quantity)
-	if paid > list {
-		return 0, 0, fmt.Errorf("%w: order %s sku %s: paid %s exceeds %s × %d", ErrInvalidOrder, o.id, sku,
-			money.Format(l.Paid), money.Format(l.UnitPrice), l.Quantity)
-	}
-	if err := o.policy.checkLine(l.Stock, l.PresaleShipWithin); err != nil {
-		return 0, 0, fmt.Errorf("order %s sku %s: %w", o.id, sku, err)
-	}
-	return list, paid, nil
+	return list, nil
 }
 
-func yuan(fen int64) decimal.Decimal { return money.Yuan(fen) }
+// buildIndex refuses a SKU in two lines and, for an order of many lines, builds the SKU index.
+// It takes time linear in the lines.
+func (o *Order) buildIndex() error {
+	if len(o.lines) <= scanLines {
+		o.index = nil
+		for i := range o.lines {
+			for j := range i {
+				if o.lines[j].skuID() == o.lines[i].skuID() {
+					return fmt.Errorf("%w: order %s: sku %s in lines %d and %d", ErrDuplicateSKU, o.id, o.lines[i].skuID(), j, i)
+				}
+			}
+		}
+		return nil
+	}
+	index := make(map[string]int, len(o.lines))
+	for i := range o.lines {
+		if j, dup := index[o.lines[i].skuID()]; dup {
+			return fmt.Errorf("%w: order %s: sku %s in lines %d and %d", ErrDuplicateSKU, o.id, o.lines[i].skuID(), j, i)
+		}
+		index[o.lines[i].skuID()] = i
+	}
+	o.index = index
+	return nil
+}
+
+// CheckTime reports whether a command dated at passes the order's time rule, which every
+// command applies: not before the order's last change (UpdatedAt), and within the years 1 to
+// 9999. The error matches ErrTimeOrder. Package shipping asks it, so that a pre-flight report
+// never promises a shipment that Ship would refuse for its time.
+func (o *Order) CheckTime(at time.Time) error { return o.checkTime(at) }
+
+// checkTime is CheckTime: one rule for every command, as for an after-sale case.
+func (o *Order) checkTime(at time.Time) error {
+	switch {
+	case !inYears(at):
+		return fmt.Errorf("%w: order %s: %s is outside the years %d to %d", ErrTimeOrder, o.id, stamp(at), minYear, maxYear)
+	case at.Before(o.updatedAt):
+		return fmt.Errorf("%w: order %s: %s is before its last change at %s", ErrTimeOrder, o.id, stamp(at), stamp(o.updatedAt))
+	}
+	return nil
+}
+
+// wrap prefixes an error with the order's id.
+func (o *Order) wrap(err error) error { return fmt.Errorf("order %s: %w", o.id, err) }
+
+// lineErr prefixes an error with the order's id and the line's SKU.
+func (o *Order) lineErr(i int, err error) error {
+	return fmt.Errorf("order %s sku %s: %w", o.id, o.lines[i].skuID(), err)
+}
+
+// stamp renders a time for an error message; a time out of range is written by its Unix
+// seconds.
+func stamp(t time.Time) string {
+	if !inYears(t) {
+		return fmt.Sprintf("unix %d", t.Unix())
+	}
+	return t.Format(time.RFC3339)
+}

@@ -36,7 +36,7 @@ func TestVirtualOrderShipsWithoutWaybill(t *testing.T) {
 	assert.True(t, ev.Finished)
 	assert.Equal(t, order.StatusShipped, o.Status())
 
-	r, err := order.Restore(o.Snapshot())
+	r, err := order.Restore(o.State())
 	require.NoError(t, err)
 	assert.Equal(t, state(t, o), state(t, r))
 	b, err := json.Marshal(o)
@@ -51,21 +51,25 @@ func TestVirtualOrderShipsWithoutWaybill(t *testing.T) {
 func TestVirtualOrderRules(t *testing.T) {
 	t.Parallel()
 	at := t0.Add(2 * time.Hour)
-	half := []order.Parcel{
-		{Carrier: "SF", Items: []order.Item{item("a", 2)}},
-		{TrackingNumber: "SF1", Items: []order.Item{item("a", 2)}},
+	half := []struct {
+		p    order.Parcel
+		rule order.Rule
+	}{
+		{order.Parcel{Carrier: "SF", Items: []order.Item{item("a", 2)}}, order.RuleTrackingMissing},
+		{order.Parcel{TrackingNumber: "SF1", Items: []order.Item{item("a", 2)}}, order.RuleCarrierMissing},
+		{order.Parcel{Carrier: "SF", TrackingNumber: "SF 1", Items: []order.Item{item("a", 2)}}, order.RuleTrackingInvalid},
 	}
-	for _, p := range half {
+	for _, h := range half {
 		o := virtualOrder(t)
-		rejected(t, o, order.ErrMissingTracking, func() error { _, err := o.Ship(p, at); return err })
+		rejected(t, o, h.rule, func() error { _, err := o.Ship(h.p, at); return err })
 	}
 	o := virtualOrder(t)
 	_, err := o.Ship(parcel("SF1", item("a", 2)), at)
 	require.NoError(t, err, "a virtual order may still use a waybill")
-	rejected(t, o, order.ErrDuplicateTracking, func() error { _, err := o.Ship(parcel("SF1", item("b", 1)), at); return err })
+	rejected(t, o, order.RuleTrackingDuplicate, func() error { _, err := o.Ship(parcel("SF1", item("b", 1)), at); return err })
 
 	express := paidOrder(t)
-	rejected(t, express, order.ErrMissingTracking, func() error {
+	rejected(t, express, order.RuleDeliverTypeMismatch, func() error {
 		_, err := express.Ship(order.Parcel{Items: []order.Item{item("a", 2)}}, at)
 		return err
 	})
@@ -77,7 +81,7 @@ func TestVirtualOrderRules(t *testing.T) {
 	done := virtualOrder(t)
 	_, err = done.Ship(order.Parcel{Items: []order.Item{item("a", 2), item("b", 1), item("c", 3)}}, at)
 	require.NoError(t, err)
-	rejected(t, done, order.ErrMissingTracking, func() error {
+	rejected(t, done, order.RuleDeliverTypeMismatch, func() error {
 		_, err := done.Reship(order.ReshipGift, order.Parcel{Items: []order.Item{item("b", 1)}}, at)
 		return err
 	})
@@ -88,15 +92,16 @@ func TestRestoreJudgesVirtualParcels(t *testing.T) {
 	o := virtualOrder(t)
 	_, err := o.Ship(order.Parcel{Items: []order.Item{item("a", 2)}}, t0.Add(2*time.Hour))
 	require.NoError(t, err)
-	s := o.Snapshot()
+	s := o.State()
 	s.Virtual = false
 	_, err = order.Restore(s)
 	require.ErrorIs(t, err, order.ErrInvalidOrder, "an express order's parcel needs a waybill")
+	require.ErrorIs(t, err, order.RuleDeliverTypeMismatch)
 
 	neg := paidOrder(t)
 	_, err = neg.ExtendShipBy(t0.Add(60*time.Hour), order.NegotiateBuyerRequest, t0.Add(2*time.Hour))
 	require.NoError(t, err)
-	s = neg.Snapshot()
+	s = neg.State()
 	s.Virtual = true
 	_, err = order.Restore(s)
 	require.ErrorIs(t, err, order.ErrInvalidOrder, "a virtual order takes no negotiation")

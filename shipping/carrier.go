@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+
+	"github.com/wxshop-go/wxshop/internal/text"
+	"github.com/wxshop-go/wxshop/order"
 )
 
 // Carrier is one delivery company as the platform lists it (deliverycompanylist: delivery_id
@@ -28,13 +31,13 @@ var ErrInvalidCarrier = errors.New("shipping: invalid carrier")
 
 // CarrierError says which carrier was rejected and why. It matches ErrInvalidCarrier.
 type CarrierError struct {
-	Code   string // the carrier's code as given
+	Code   string // the carrier's code as given (Error quotes it, cut to 64 bytes)
 	Reason string // short English explanation
 }
 
 // Error implements error.
 func (e *CarrierError) Error() string {
-	return fmt.Sprintf("shipping: invalid carrier %q: %s", e.Code, e.Reason)
+	return "shipping: invalid carrier " + text.Quote(e.Code) + ": " + e.Reason
 }
 
 // Unwrap makes errors.Is(err, ErrInvalidCarrier) true.
@@ -47,9 +50,6 @@ type Carriers struct {
 	index    map[string]int
 	patterns []*regexp.Regexp // by position in list; nil where the carrier has no pattern
 }
-
-// maxCarrierCode bounds a carrier code: the platform's are short upper-case words.
-const maxCarrierCode = 64
 
 // NewCarriers validates the carriers and builds the set: every code non-empty, made of ASCII
 // letters, digits, '_' and '-', and unique; lengths not negative and MinLength ≤ MaxLength;
@@ -98,17 +98,14 @@ func (c Carrier) validate() error {
 	switch {
 	case c.Code == "":
 		return &CarrierError{Code: c.Code, Reason: "empty code"}
-	case len(c.Code) > maxCarrierCode:
-		return &CarrierError{Code: c.Code, Reason: fmt.Sprintf("code longer than %d bytes", maxCarrierCode)}
+	case !order.CarrierCodeValid(c.Code):
+		return &CarrierError{Code: c.Code, Reason: "not 1 to 64 ASCII letters, digits, '_' or '-'"}
+	case !text.Valid(c.Name) || !text.Valid(c.Pattern):
+		return &CarrierError{Code: c.Code, Reason: "name or pattern not valid UTF-8"}
 	case c.MinLength < 0 || c.MaxLength < 0:
 		return &CarrierError{Code: c.Code, Reason: "negative length bound"}
 	case c.MaxLength > 0 && c.MinLength > c.MaxLength:
 		return &CarrierError{Code: c.Code, Reason: fmt.Sprintf("min length %d above max length %d", c.MinLength, c.MaxLength)}
-	}
-	for i := 0; i < len(c.Code); i++ {
-		if b := c.Code[i]; !isAlnum(b) && b != '_' && b != '-' {
-			return &CarrierError{Code: c.Code, Reason: fmt.Sprintf("character %q at byte %d", b, i)}
-		}
 	}
 	return nil
 }
@@ -126,8 +123,4 @@ func (cs Carriers) Lookup(code string) (Carrier, bool) {
 		return Carrier{}, false
 	}
 	return cs.list[i], true
-}
-
-func isAlnum(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

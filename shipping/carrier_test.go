@@ -48,9 +48,11 @@ func TestNewCarriersRejects(t *testing.T) {
 		reason string
 	}{
 		{"empty code", []shipping.Carrier{{Name: "x"}}, "empty code"},
-		{"space in code", []shipping.Carrier{{Code: "S F"}}, "character"},
-		{"chinese code", []shipping.Carrier{{Code: "顺丰"}}, "character"},
-		{"long code", []shipping.Carrier{{Code: strings.Repeat("A", 65)}}, "longer than"},
+		{"space in code", []shipping.Carrier{{Code: "S F"}}, "ASCII letters, digits"},
+		{"chinese code", []shipping.Carrier{{Code: "顺丰"}}, "ASCII letters, digits"},
+		{"long code", []shipping.Carrier{{Code: strings.Repeat("A", 65)}}, "1 to 64"},
+		{"code at the bound, then a bad one", []shipping.Carrier{{Code: strings.Repeat("A", 64)}, {Code: "a.b"}}, "ASCII letters, digits"},
+		{"name not UTF-8", []shipping.Carrier{{Code: "SF", Name: "顺\xff"}}, "UTF-8"},
 		{"duplicate", []shipping.Carrier{{Code: "SF"}, {Code: "SF"}}, "listed twice"},
 		{"negative length", []shipping.Carrier{{Code: "SF", MinLength: -1}}, "negative"},
 		{"min above max", []shipping.Carrier{{Code: "SF", MinLength: 9, MaxLength: 8}}, "above max"},
@@ -65,8 +67,21 @@ func TestNewCarriersRejects(t *testing.T) {
 			var ce *shipping.CarrierError
 			require.ErrorAs(t, err, &ce)
 			assert.Contains(t, ce.Reason, tc.reason)
+			assert.Equal(t, tc.list[len(tc.list)-1].Code, ce.Code, "the code as given")
+			assert.NotContains(t, err.Error(), `\"`, "the code is quoted once")
+			assert.True(t, strings.HasSuffix(err.Error(), ": "+ce.Reason), err.Error())
 			assert.Zero(t, cs.Len(), "nothing is built on error")
 		})
 	}
+	_, err := shipping.NewCarriers(shipping.Carrier{Code: "S F"})
+	require.EqualError(t, err, `shipping: invalid carrier "S F": not 1 to 64 ASCII letters, digits, '_' or '-'`)
+
+	// A hostile code does not make the message huge, but is kept whole in the error.
+	long := strings.Repeat("顺", 1000)
+	_, err = shipping.NewCarriers(shipping.Carrier{Code: long})
+	var ce *shipping.CarrierError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, long, ce.Code)
+	assert.Less(t, len(err.Error()), 200)
 	assert.Panics(t, func() { shipping.MustCarriers(shipping.Carrier{}) })
 }

@@ -9,15 +9,13 @@ import (
 
 	"github.com/wxshop-go/wxshop/aftersale"
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
 )
 
 // SKULookup finds a live SKU in the catalog. *catalog.Catalog satisfies it; deleted SKUs must
-// still be found (with Deleted() true) so that a deletion is reported as such. A lookup that
-// also has DriftOfSnapshot(*catalog.Snapshot) catalog.Drift, as *catalog.Catalog does, is
-// asked that instead (the same rules, without copying), and LookupSKU only for a drifted SKU.
-// *catalog.Catalog is first asked which SKUs changed since the order's snapshots
-// (ChangedSince), so that only their lines are compared.
+// still be found (with Deleted() true) so that a deletion is reported as such. The catalog
+// itself is asked (*catalog.Catalog).DriftOf instead, the same rules without copying.
 type SKULookup interface {
 	LookupSKU(productID, skuID string) (catalog.SKU, bool)
 }
@@ -42,25 +40,28 @@ type Request struct {
 }
 
 // Check runs every pre-flight check of a shipment and reports every blocker it finds, never
-// only the first. It never panics: a request without an order, without a SKU lookup, or with
-// nil cases gets CodeInvalidRequest blockers for what is missing, and the checks that do not
-// need it still run. The report is deterministic: order-level blockers first, then parcel by
-// parcel; within each, in the order the checks run.
+// only the first. It never panics: a request without an order (or with a zero Order), without
+// a SKU lookup, with nil cases, or with an attempt time before the order's last change (which
+// Ship would refuse) gets order.RuleInvalidRequest blockers for what is wrong, and the checks
+// that do not need it still run. The report is deterministic: order-level blockers first, then
+// parcel by parcel; within each, in the order the checks run.
 //
-// The order's own rules (status, after-sale counters, tracking numbers missing or used twice,
-// empty parcels, quantities, unknown SKUs, split SKUs, over-shipment, refunded units,
-// completeness) come from (*order.Order).ShipmentProblems, the code order.Ship enforces.
+// The order's own rules (status, after-sale counters, logistics and tracking numbers, empty
+// parcels, quantities, unknown SKUs, split SKUs, over-shipment, refunded units, completeness)
+// come from (*order.Order).ShipmentProblems, the code order.Ship enforces, so an OK report
+// means Ship succeeds. Check adds what the order cannot know: after-sale cases, catalog drift,
+// the carrier list and its tracking-number formats, and the late-shipment warning.
 func Check(req Request) Report {
 	c := checker{req: req, r: Report{At: req.At}}
-	c.request()
-	if req.Order != nil {
+	usable := c.request()
+	if usable {
 		c.r.OrderID = req.Order.ID()
 		c.orderRules()
 		c.drift()
 		c.late()
 	}
-	c.cases()
-	c.parcels()
+	c.cases(usable)
+	c.parcels(usable)
 	c.r.Blockers = append(c.r.Blockers, c.tail...)
 	if len(c.r.Blockers) > 1 {
 		// Group by parcel, order-level first; stable, so each group keeps the checks' order.
@@ -78,6 +79,8 @@ type checker struct {
 
 func (c *checker) block(b Blocker) { c.r.Blockers = append(c.r.Blockers, b) }
 
+func (c *checker) invalid(zh, en string) { c.block(newBlocker(order.RuleInvalidRequest, zh, en)) }
+
 // isNil reports whether the lookup is nil, including a nil pointer in the interface (a typed
 // nil *catalog.Catalog would otherwise be called, and panic).
 func isNil(l SKULookup) bool {
@@ -92,30 +95,44 @@ func isNil(l SKULookup) bool {
 	return false
 }
 
-// request reports what the request lacks.
-func (c *checker) request() {
+// request reports what the request lacks, and whether it has an order to check.
+func (c *checker) request() bool {
 	req := c.req
-	if req.Order == nil {
-		c.block(newBlocker(CodeInvalidRequest, "请求中没有订单", "the request has no order"))
+	usable := req.Order != nil && req.Order.ID() != ""
+	switch {
+	case req.Order == nil:
+		c.invalid("请求中没有订单", "the request has no order")
+	case !usable:
+		c.invalid("请求中的订单未经创建（零值订单）：请用 order.New、order.Restore 或 order.FromPlatform 得到订单",
+			"the request's order was never built (a zero Order): get orders from order.New, order.Restore or order.FromPlatform")
 	}
 	if isNil(req.SKUs) {
-		c.block(newBlocker(CodeInvalidRequest, "请求中没有商品查询，无法检查商品规格是否变更", "the request has no SKU lookup, so SKU drift cannot be checked"))
+		c.invalid("请求中没有商品查询，无法检查商品规格是否变更", "the request has no SKU lookup, so SKU drift cannot be checked")
 	}
 	if req.Carriers.Len() == 0 {
-		c.block(newBlocker(CodeInvalidRequest, "请求中没有快递公司列表，无法检查快递公司编码", "the request has no carrier list, so carriers cannot be checked"))
+		c.invalid("请求中没有快递公司列表，无法检查快递公司编码", "the request has no carrier list, so carriers cannot be checked")
 	}
-	if req.At.IsZero() {
-		c.block(newBlocker(CodeInvalidRequest, "请求中没有发货时间", "the request has no attempt time"))
+	switch {
+	case req.At.IsZero():
+		c.invalid("请求中没有发货时间", "the request has no attempt time")
+	case usable && req.Order.CheckTime(req.At) != nil:
+		// Ship refuses the time (the order's own rule): an OK report must not promise a
+		// shipment that Ship, at the same time, refuses.
+		last := req.Order.UpdatedAt()
+		c.invalid(fmt.Sprintf("发货时间 %s 早于订单最后一次变更的时间 %s，或不在 1 到 9999 年之间", req.At.Format(time.RFC3339), last.Format(time.RFC3339)),
+			req.Order.CheckTime(req.At).Error())
 	}
-	if len(req.Parcels) == 0 {
-		c.block(newBlocker(CodeParcelEmpty, "请求中没有包裹", "the request has no parcels"))
+	if !usable && len(req.Parcels) == 0 {
+		c.block(newBlocker(order.RuleParcelEmpty, "请求中没有包裹", "the request has no parcels"))
 	}
+	return usable
 }
 
 // orderRules turns the order's shipment problems into blockers.
 func (c *checker) orderRules() {
 	for e := range c.req.Order.ShipmentProblems(c.req.Parcels, c.req.Complete) {
-		if e.Rule == order.RuleOnAfterSale {
+		switch e.Rule {
+		case order.RuleAfterSaleOpen:
 			open, stale := c.casesCovering(e.SKUID)
 			if open {
 				continue // the open case is reported by name (cases), which says more
@@ -124,12 +141,11 @@ func (c *checker) orderRules() {
 				c.block(staleCaseBlocker(e, stale))
 				continue
 			}
-		}
-		if e.Rule == order.RuleIncomplete {
-			c.tail = appendRuleBlockers(c.tail, e, c.req.Order, c.req.Parcels)
+		case order.RuleShipmentIncomplete:
+			c.tail = append(c.tail, ruleBlocker(e))
 			continue
 		}
-		c.r.Blockers = appendRuleBlockers(c.r.Blockers, e, c.req.Order, c.req.Parcels)
+		c.block(ruleBlocker(e))
 	}
 }
 
@@ -141,7 +157,7 @@ func (c *checker) casesCovering(sku string) (open bool, stale *aftersale.Case) {
 		if ac == nil || !c.ownCase(ac) || ac.Units(sku) == 0 {
 			continue
 		}
-		if ac.OpenAt(c.req.At) {
+		if ac.BlocksShipping(c.req.At) {
 			return true, nil
 		}
 		if stale == nil {
@@ -153,10 +169,10 @@ func (c *checker) casesCovering(sku string) (open bool, stale *aftersale.Case) {
 
 // staleCaseBlocker explains units the order still holds for a case that no longer blocks.
 func staleCaseBlocker(e *order.ShipmentError, ac *aftersale.Case) Blocker {
-	b := caseBlocker(CodeAfterSaleOpen, ac,
+	b := caseBlocker(order.RuleAfterSaleOpen, ac,
 		fmt.Sprintf("包裹%d：售后单 %s（%s）已不再阻止发货，但订单仍为它保留 SKU %s 的 %d 件：请先结束该售后单", e.Parcel+1, ac.ID(), ac.Status().Label(), e.SKUID, e.Got),
-		fmt.Sprintf("parcel %d: after-sale case %s (%s) no longer blocks shipping, but the order still holds %s of SKU %s for it: record the case's end first", e.Parcel+1, ac.ID(), ac.Status(), units(e.Got), e.SKUID))
-	b.Parcel, b.SKU, b.Got = e.Parcel+1, e.SKUID, e.Got
+		fmt.Sprintf("parcel %d: after-sale case %s (%s) no longer blocks shipping, but the order still holds %s of SKU %s for it: record the case's end first", e.Parcel+1, ac.ID(), ac.Status(), text.Units(e.Got), e.SKUID))
+	b.Parcel, b.ProductID, b.SKU, b.Got = e.Parcel+1, e.ProductID, e.SKUID, e.Got
 	return b
 }
 
@@ -166,40 +182,43 @@ func (c *checker) ownCase(ac *aftersale.Case) bool {
 
 // cases reports every case that still blocks shipping (108009), and cases that cannot be
 // checked.
-func (c *checker) cases() {
+func (c *checker) cases(usable bool) {
 	for i, ac := range c.req.Cases {
 		switch {
 		case ac == nil:
-			c.block(newBlocker(CodeInvalidRequest, fmt.Sprintf("第 %d 个售后单为空", i+1), fmt.Sprintf("after-sale case #%d is nil", i+1)))
-		case !c.ownCase(ac):
-			c.block(caseBlocker(CodeInvalidRequest, ac,
+			c.invalid(fmt.Sprintf("第 %d 个售后单为空", i+1), fmt.Sprintf("after-sale case #%d is nil", i+1))
+		case usable && !c.ownCase(ac):
+			c.block(caseBlocker(order.RuleInvalidRequest, ac,
 				fmt.Sprintf("售后单 %s 属于订单 %s，不属于订单 %s", ac.ID(), ac.OrderID(), c.req.Order.ID()),
 				fmt.Sprintf("after-sale case %s belongs to order %s, not %s", ac.ID(), ac.OrderID(), c.req.Order.ID())))
-		case ac.OpenAt(c.req.At):
-			c.block(caseBlocker(CodeAfterSaleOpen, ac,
+		case ac.BlocksShipping(c.req.At):
+			c.block(caseBlocker(order.RuleAfterSaleOpen, ac,
 				fmt.Sprintf("售后单 %s（%s，%s）尚未完成", ac.ID(), ac.Kind().Label(), ac.Status().Label()),
 				fmt.Sprintf("after-sale case %s (%s, %s) is unfinished", ac.ID(), ac.Kind(), ac.Status())))
 		}
 	}
 }
 
-func caseBlocker(code Code, ac *aftersale.Case, zh, en string) Blocker {
-	b := newBlocker(code, zh, en)
+func caseBlocker(r order.Rule, ac *aftersale.Case, zh, en string) Blocker {
+	b := newBlocker(r, zh, en)
 	b.CaseID = ac.ID()
 	return b
 }
 
-// parcels checks each parcel's carrier and tracking number format. Missing and reused tracking
-// numbers are the order's rules (orderRules), so only non-empty values are looked at here.
-func (c *checker) parcels() {
+// parcels checks each parcel's carrier against the carrier list, and its tracking number
+// against the carrier's own format. The rules every carrier shares (a carrier code and a
+// tracking number present and well formed) are the order's (orderRules); without a usable
+// order, or for the number of a parcel whose carrier the order already refused, they are
+// checked here.
+func (c *checker) parcels(usable bool) {
 	known := c.req.Carriers.Len() > 0
 	for pi := range c.req.Parcels {
 		p := &c.req.Parcels[pi]
-		if p.Carrier != "" && known {
+		if known && order.CarrierCodeValid(p.Carrier) {
 			if _, ok := c.req.Carriers.Lookup(p.Carrier); !ok {
-				b := newBlocker(CodeCarrierUnknown,
-					fmt.Sprintf("包裹%d 的快递公司 %q 不在快递公司列表中", pi+1, p.Carrier),
-					fmt.Sprintf("parcel %d: carrier %q is not in the carrier list", pi+1, p.Carrier))
+				b := newBlocker(order.RuleCarrierUnknown,
+					fmt.Sprintf("包裹%d 的快递公司 %s 不在快递公司列表中", pi+1, text.Quote(p.Carrier)),
+					fmt.Sprintf("parcel %d: carrier %s is not in the carrier list", pi+1, text.Quote(p.Carrier)))
 				b.Parcel = pi + 1
 				c.block(b)
 			}
@@ -207,10 +226,20 @@ func (c *checker) parcels() {
 		if p.TrackingNumber == "" {
 			continue
 		}
-		if te := c.req.Carriers.trackingProblem(p.Carrier, p.TrackingNumber); te != nil {
-			b := newBlocker(CodeTrackingInvalid,
-				fmt.Sprintf("包裹%d 的快递单号 %q：%s", pi+1, p.TrackingNumber, te.Problem.Label()),
-				fmt.Sprintf("parcel %d: tracking number %q: %s (%s)", pi+1, p.TrackingNumber, te.Problem, te.Detail))
+		var te *TrackingError
+		switch {
+		case !usable || !order.CarrierCodeValid(p.Carrier):
+			// No order, or one that stops at the carrier (RuleCarrierMissing, RuleCarrierUnknown)
+			// without looking at the number: the shared rules too are checked here, so that a
+			// parcel wrong in both gets both blockers at once.
+			te = c.req.Carriers.trackingProblem(p.Carrier, p.TrackingNumber)
+		case order.TrackingProblemOf(p.TrackingNumber) == 0: // the order reports the others
+			te = c.req.Carriers.carrierTrackingProblem(p.Carrier, p.TrackingNumber)
+		}
+		if te != nil {
+			b := newBlocker(order.RuleTrackingInvalid,
+				fmt.Sprintf("包裹%d 的快递单号 %s：%s", pi+1, text.Quote(p.TrackingNumber), te.Problem.Label()),
+				fmt.Sprintf("parcel %d: tracking number %s: %s (%s)", pi+1, text.Quote(p.TrackingNumber), te.Problem, te.Detail))
 			b.Parcel = pi + 1
 			c.block(b)
 		}
@@ -225,11 +254,11 @@ func (c *checker) late() {
 		return
 	}
 	late := c.req.At.Sub(deadline)
-	ci, _ := CodeLateShipment.info()
+	r := order.RuleLateShipment
 	c.r.Warnings = append(c.r.Warnings, Warning{
-		Code: CodeLateShipment, Deadline: deadline, Late: late,
+		Code: r, Deadline: deadline, Late: late,
 		Message:   fmt.Sprintf("已超过发货截止时间 %s，晚了 %s", deadline.Format(time.RFC3339), late),
 		MessageEN: fmt.Sprintf("the ship-by deadline %s passed %s ago", deadline.Format(time.RFC3339), late),
-		Action:    ci.action, ActionEN: ci.actionEN,
+		Action:    r.Action(), ActionEN: r.ActionEN(),
 	})
 }

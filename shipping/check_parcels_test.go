@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // Blockers about what the parcels carry: drift, the order's parcel rules, carriers and tracking
@@ -24,7 +26,7 @@ func TestCheckSKUDrift(t *testing.T) {
 			o, c := baseline(t)
 			priceChange(t, c, skuID(2), "12.50")
 			return request(o, c, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUDrift}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUDrift}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, 606031, b.PlatformCode)
 			assert.Equal(t, 2, b.Parcel)
@@ -49,26 +51,26 @@ func TestCheckSKUDrift(t *testing.T) {
 			require.NoError(t, c.SubmitForReview("tee"))
 			require.NoError(t, c.ApproveReview("tee"))
 			return request(o, c, parcel(1, item(1, 2), item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUDrift}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUDrift}, check: func(t *testing.T, r shipping.Report) {
 			assert.Contains(t, r.Blockers[0].MessageEN, "attributes changed from 颜色=c1 to 颜色=blue")
 		}},
 		{name: "deleted", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			require.NoError(t, c.UpdateWithoutReview("tee", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{{ID: skuID(1), Delete: true}}}))
 			return request(o, c, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUDrift}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUDrift}, check: func(t *testing.T, r shipping.Report) {
 			assert.Contains(t, r.Blockers[0].MessageEN, "deleted")
 			assert.Equal(t, 1, r.Blockers[0].Parcel)
 		}},
 		{name: "not in the catalog", req: func(t *testing.T) shipping.Request {
 			o, _ := baseline(t)
 			return request(o, nilLookup{}, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUDrift, shipping.CodeSKUDrift}},
+		}, want: []order.Rule{order.RuleSKUDrift, order.RuleSKUDrift}},
 		{name: "found after an item the walk cannot place", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			priceChange(t, c, skuID(1), "9.90")
 			return request(o, c, parcel(1, item(2, 1), item(3, 1)), parcel(2, item(1, 2)))
-		}, want: []shipping.Code{shipping.CodeSKUUnknown, shipping.CodeSKUDrift}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUUnknown, order.RuleSKUDrift}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 2, r.Blockers[1].Parcel)
 			assert.Equal(t, skuID(1), r.Blockers[1].SKU)
 		}},
@@ -76,7 +78,7 @@ func TestCheckSKUDrift(t *testing.T) {
 			o, c := baseline(t)
 			priceChange(t, c, skuID(1), "9.90")
 			return request(o, c, parcel(1, item(1, 1)), parcel(2, item(1, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUSplit, shipping.CodeSKUDrift, shipping.CodeSKUSplit}},
+		}, want: []order.Rule{order.RuleSKUSplit, order.RuleSKUDrift, order.RuleSKUSplit}},
 	})
 }
 
@@ -86,41 +88,41 @@ func TestCheckParcelRules(t *testing.T) {
 		{name: "unknown SKU", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 2), item(3, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUUnknown}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUUnknown}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, skuID(3), r.Blockers[0].SKU)
 			assert.Equal(t, 606031, r.Blockers[0].PlatformCode)
 		}},
 		{name: "SKU under another product", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, order.Item{ProductID: "mug", SKUID: skuID(1), Quantity: 2}))
-		}, want: []shipping.Code{shipping.CodeSKUUnknown}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUUnknown}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, "mug", r.Blockers[0].ProductID)
 		}},
 		{name: "empty parcel", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 2)), parcel(2))
-		}, want: []shipping.Code{shipping.CodeParcelEmpty}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleParcelEmpty}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 2, r.Blockers[0].Parcel)
 			assert.Equal(t, 109002, r.Blockers[0].PlatformCode)
 		}},
 		{name: "no parcels", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c)
-		}, want: []shipping.Code{shipping.CodeParcelEmpty}},
+		}, want: []order.Rule{order.RuleParcelEmpty}},
 		{name: "zero quantity", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 0)))
-		}, want: []shipping.Code{shipping.CodeQuantityInvalid}},
+		}, want: []order.Rule{order.RuleQuantityInvalid}},
 		{name: "negative quantity", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, -3)))
-		}, want: []shipping.Code{shipping.CodeQuantityInvalid}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleQuantityInvalid}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, -3, r.Blockers[0].Got)
 		}},
 		{name: "over-shipment", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 3)))
-		}, want: []shipping.Code{shipping.CodeOverShipment}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleOverShipment}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, 2, b.Want)
 			assert.Equal(t, 3, b.Got)
@@ -128,7 +130,7 @@ func TestCheckParcelRules(t *testing.T) {
 		{name: "SKU split over two parcels", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 1)), parcel(2, item(1, 1)))
-		}, want: []shipping.Code{shipping.CodeSKUSplit, shipping.CodeSKUSplit}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleSKUSplit, order.RuleSKUSplit}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 606030, r.Blockers[0].PlatformCode)
 			assert.Equal(t, []int{1, 2}, []int{r.Blockers[0].Parcel, r.Blockers[1].Parcel})
 			assert.Contains(t, r.Blockers[1].MessageEN, "already in an earlier parcel")
@@ -141,7 +143,7 @@ func TestCheckParcelRules(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Cases = []*aftersale.Case{ac}
 			return req
-		}, want: []shipping.Code{shipping.CodeUnitsRefunded}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleUnitsRefunded}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 1, r.Blockers[0].Want)
 			assert.Equal(t, 2, r.Blockers[0].Got)
 		}},
@@ -150,7 +152,7 @@ func TestCheckParcelRules(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Complete = true
 			return req
-		}, want: []shipping.Code{shipping.CodeShipmentIncomplete}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleShipmentIncomplete}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, skuID(2), b.SKU)
 			assert.Equal(t, 1, b.Want)
@@ -169,32 +171,58 @@ func TestCheckCarrierAndTracking(t *testing.T) {
 		}
 	}
 	runBlockerCases(t, []blockerCase{
-		{name: "unknown carrier", req: with("XYZ", "123456"), want: []shipping.Code{shipping.CodeCarrierUnknown},
+		{name: "unknown carrier", req: with("XYZ", "123456"), want: []order.Rule{order.RuleCarrierUnknown},
 			check: func(t *testing.T, r shipping.Report) {
 				assert.Equal(t, `parcel 1: carrier "XYZ" is not in the carrier list`, r.Blockers[0].MessageEN)
 				assert.Equal(t, 606004, r.Blockers[0].PlatformCode)
 			}},
-		{name: "no carrier", req: with("", "123456"), want: []shipping.Code{shipping.CodeCarrierUnknown}},
-		{name: "no tracking number", req: with("SF", ""), want: []shipping.Code{shipping.CodeTrackingInvalid},
+		{name: "no carrier", req: with("", "123456"), want: []order.Rule{order.RuleCarrierMissing},
+			check: func(t *testing.T, r shipping.Report) {
+				assert.Equal(t, "parcel 1 has no carrier", r.Blockers[0].MessageEN)
+				assert.Equal(t, 40097, r.Blockers[0].PlatformCode, "the platform's invalid-args errcode")
+			}},
+		{name: "no tracking number", req: with("SF", ""), want: []order.Rule{order.RuleTrackingMissing},
 			check: func(t *testing.T, r shipping.Report) {
 				assert.Equal(t, "parcel 1 has no tracking number", r.Blockers[0].MessageEN)
+				assert.Equal(t, 40097, r.Blockers[0].PlatformCode)
 			}},
-		{name: "no logistics on physical goods", req: with("", ""), want: []shipping.Code{shipping.CodeDeliverTypeMismatch},
+		{name: "malformed carrier code", req: with("S F", "123456"), want: []order.Rule{order.RuleCarrierUnknown},
+			check: func(t *testing.T, r shipping.Report) {
+				assert.Equal(t, 606004, r.Blockers[0].PlatformCode)
+			}},
+		{name: "no logistics on physical goods", req: with("", ""), want: []order.Rule{order.RuleDeliverTypeMismatch},
 			check: func(t *testing.T, r shipping.Report) { assert.Equal(t, 606008, r.Blockers[0].PlatformCode) }},
-		{name: "bad character", req: with("OTHER", "12 34"), want: []shipping.Code{shipping.CodeTrackingInvalid},
+		{name: "bad character", req: with("OTHER", "12 34"), want: []order.Rule{order.RuleTrackingInvalid},
 			check: func(t *testing.T, r shipping.Report) {
 				assert.Contains(t, r.Blockers[0].MessageEN, "bad_character")
 				assert.Equal(t, 606005, r.Blockers[0].PlatformCode)
 			}},
-		{name: "wrong length for the carrier", req: with("ZTO", "12345"), want: []shipping.Code{shipping.CodeTrackingInvalid},
+		{name: "wrong length for the carrier", req: with("ZTO", "12345"), want: []order.Rule{order.RuleTrackingInvalid},
 			check: func(t *testing.T, r shipping.Report) { assert.Contains(t, r.Blockers[0].MessageEN, "exactly 12") }},
-		{name: "wrong pattern for the carrier", req: with("SF", "1234567890123"), want: []shipping.Code{shipping.CodeTrackingInvalid}},
+		{name: "wrong pattern for the carrier", req: with("SF", "1234567890123"), want: []order.Rule{order.RuleTrackingInvalid}},
+		// The order's rules of the parcel come first (a well-formed code, a malformed number),
+		// then the carrier list's.
 		{name: "unknown carrier and a bad number", req: with("XYZ", "顺丰"),
-			want: []shipping.Code{shipping.CodeCarrierUnknown, shipping.CodeTrackingInvalid}},
+			want: []order.Rule{order.RuleTrackingInvalid, order.RuleCarrierUnknown},
+			check: func(t *testing.T, r shipping.Report) {
+				assert.Equal(t, `parcel 1: tracking number "顺丰": bad_character`, r.Blockers[0].MessageEN)
+			}},
+		// The order stops at a missing or malformed carrier; the number is still checked, so
+		// that the merchant learns both at once.
+		{name: "no carrier and a bad number", req: with("", "12 34"),
+			want: []order.Rule{order.RuleCarrierMissing, order.RuleTrackingInvalid},
+			check: func(t *testing.T, r shipping.Report) {
+				assert.Equal(t, `parcel 1: tracking number "12 34": bad_character (character ' ' at byte 2)`, r.Blockers[1].MessageEN)
+			}},
+		{name: "malformed carrier and a bad number", req: with("顺丰", "12345678901234567890123456789012345678901234567890123456789012345"),
+			want: []order.Rule{order.RuleCarrierUnknown, order.RuleTrackingInvalid},
+			check: func(t *testing.T, r shipping.Report) {
+				assert.Contains(t, r.Blockers[1].MessageEN, "too_long (65 characters, at most 64)")
+			}},
 		{name: "same number twice in the request", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			return request(o, c, parcel(1, item(1, 2)), parcel(1, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeTrackingDuplicate}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleTrackingDuplicate}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 2, r.Blockers[0].Parcel)
 		}},
 		{name: "number used by an earlier parcel", req: func(t *testing.T) shipping.Request {
@@ -202,7 +230,7 @@ func TestCheckCarrierAndTracking(t *testing.T) {
 			_, err := o.Ship(parcel(1, item(1, 2)), tShip)
 			require.NoError(t, err)
 			return request(o, c, parcel(1, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeTrackingDuplicate}},
+		}, want: []order.Rule{order.RuleTrackingDuplicate}},
 	})
 }
 
@@ -238,26 +266,30 @@ func TestCheckEveryBlockerAtOnce(t *testing.T) {
 			{Carrier: "SF", TrackingNumber: tracking(2), Items: []order.Item{item(6, 2), item(8, 0)}},
 			{Carrier: "SF", TrackingNumber: tracking(3)},
 			{Items: []order.Item{item(7, 1)}},
+			{TrackingNumber: tracking(4)}, // no carrier (and no items)
+			{Carrier: "SF"},               // no tracking number (and no items)
 		},
 	}
 	r := shipping.Check(req)
-	present := map[shipping.Code]bool{}
+	present := map[order.Rule]bool{}
 	for _, b := range r.Blockers {
 		present[b.Code] = true
 	}
-	for _, want := range []shipping.Code{
-		shipping.CodeInvalidRequest, shipping.CodeAfterSaleOpen, shipping.CodeSKUDrift, shipping.CodeSKUUnknown,
-		shipping.CodeParcelEmpty, shipping.CodeQuantityInvalid, shipping.CodeOverShipment, shipping.CodeSKUSplit,
-		shipping.CodeUnitsRefunded, shipping.CodeShipmentIncomplete, shipping.CodeCarrierUnknown,
-		shipping.CodeTrackingInvalid, shipping.CodeTrackingDuplicate, shipping.CodeDeliverTypeMismatch,
-	} {
+	for _, want := range order.Rules() {
+		switch want {
+		case order.RuleOrderUnpaid, order.RuleOrderCancelled, order.RuleOrderShipped: // one status: below
+			continue
+		case order.RuleLateShipment: // a warning
+			assert.False(t, present[want])
+			continue
+		}
 		assert.True(t, present[want], "missing %s in %v", want, codes(r))
-		assert.ErrorIs(t, r.Err(), want.Err())
+		assert.ErrorIs(t, r.Err(), want)
 	}
 	require.Len(t, r.Warnings, 1)
 	assert.Equal(t, time.Hour, r.Warnings[0].Late)
 
-	// Blockers are grouped: order-level first, then parcel 1, 2, 3, 4.
+	// Blockers are grouped: order-level first, then parcel 1, 2, 3, ….
 	last := 0
 	for _, b := range r.Blockers {
 		assert.GreaterOrEqual(t, b.Parcel, last, "grouped by parcel: %v", codes(r))
@@ -269,21 +301,21 @@ func TestCheckEveryBlockerAtOnce(t *testing.T) {
 	_, err = shipped.Ship(everything(shipped), tShip)
 	require.NoError(t, err)
 	r = shipping.Check(request(shipped, c, parcel(5, item(1, 1)), parcel(6)))
-	assert.Equal(t, []shipping.Code{shipping.CodeOrderShipped, shipping.CodeOverShipment, shipping.CodeParcelEmpty}, codes(r))
+	assert.Equal(t, names(order.RuleOrderShipped, order.RuleOverShipment, order.RuleParcelEmpty), codes(r))
 
 	data, err := json.Marshal(r)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"code":"order_shipped"`)
 }
 
-// lookupOnly hides the catalog's DriftOfSnapshot: a host lookup with LookupSKU alone.
+// lookupOnly hides the catalog's own query (DriftOf): a host lookup with LookupSKU alone.
 type lookupOnly struct{ c *catalog.Catalog }
 
 func (l lookupOnly) LookupSKU(productID, skuID string) (catalog.SKU, bool) {
 	return l.c.LookupSKU(productID, skuID)
 }
 
-// TestCheckDriftPathsAgree: the in-place query (*catalog.Catalog.DriftOfSnapshot) and a plain
+// TestCheckDriftPathsAgree: the in-place query ((*catalog.Catalog).DriftOf) and a plain
 // LookupSKU give the same report.
 func TestCheckDriftPathsAgree(t *testing.T) {
 	t.Parallel()
@@ -297,6 +329,121 @@ func TestCheckDriftPathsAgree(t *testing.T) {
 	req.SKUs = lookupOnly{c}
 	slow := shipping.Check(req)
 	assert.Equal(t, fast, slow)
-	assert.Equal(t, []shipping.Code{shipping.CodeSKUDrift, shipping.CodeSKUDrift, shipping.CodeTrackingDuplicate, shipping.CodeSKUSplit},
+	assert.Equal(t, names(order.RuleSKUDrift, order.RuleSKUDrift, order.RuleTrackingDuplicate, order.RuleSKUSplit),
 		codes(fast), "SKU 1 once (parcel 1), SKU 3 deleted; parcel 3 repeats SKU 1 and a tracking number")
+}
+
+// TestCheckLogisticsAgreesWithShip: a parcel without a carrier, without a tracking number, with
+// neither, or with either malformed, is refused by Check and by order.Ship under the same rule,
+// with the same platform errcode and the same words: the missing carrier is 40097 (invalid
+// args: delivery_id) on both sides, not the unknown carrier's 606004.
+func TestCheckLogisticsAgreesWithShip(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name             string
+		carrier, number  string
+		want             order.Rule
+		platform         int
+		messageEN, label string
+	}{
+		{"no carrier", "", tracking(1), order.RuleCarrierMissing, 40097, "parcel 1 has no carrier", "没有填写快递公司"},
+		{"no tracking number", "SF", "", order.RuleTrackingMissing, 40097, "parcel 1 has no tracking number", "没有填写快递单号"},
+		{"neither, on physical goods", "", "", order.RuleDeliverTypeMismatch, 606008, "", "发货方式与订单不符"},
+		{"malformed carrier code", "S F", tracking(1), order.RuleCarrierUnknown, 606004, "", "快递公司编码无效"},
+		{"malformed tracking number", "SF", "SF 1", order.RuleTrackingInvalid, 606005, `parcel 1: tracking number "SF 1": bad_character`, "快递单号格式不正确"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o, c := baseline(t)
+			p := order.Parcel{Carrier: tc.carrier, TrackingNumber: tc.number, Items: []order.Item{item(1, 2), item(2, 1)}}
+			r := shipping.Check(request(o, c, p))
+			require.Equal(t, names(tc.want), codes(r))
+			b := r.Blockers[0]
+			assert.Equal(t, tc.platform, b.PlatformCode)
+			assert.Equal(t, 1, b.Parcel)
+			assert.Equal(t, tc.label, b.Code.Label())
+			if tc.messageEN != "" {
+				assert.Equal(t, tc.messageEN, b.MessageEN)
+			}
+			require.ErrorIs(t, r.Err(), tc.want)
+
+			_, err := o.Ship(p, tShip)
+			require.ErrorIs(t, err, tc.want, "Ship refuses the same parcel under the same rule")
+			var se *order.ShipmentError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tc.want, se.Rule)
+			assert.Equal(t, tc.platform, se.Code())
+			assert.Equal(t, se.MessageEN(), b.MessageEN, "the order words it, the report shows it")
+			assert.Equal(t, se.Message(), b.Message)
+			assert.Equal(t, order.StatusPendingShipment, o.Status(), "a refused parcel changes nothing")
+		})
+	}
+}
+
+// forgedOrder is the baseline order, except that SKU 1's line holds a snapshot rebuilt with
+// catalog.NewSnapshot from the catalog's own (the same IDs, title and revision) with the
+// given change: what a host's database or a payload can hand back.
+func forgedOrder(t *testing.T, c *catalog.Catalog, change func(*catalog.SnapshotParams)) *order.Order {
+	t.Helper()
+	var lines []order.LineParams
+	for i, q := range []int{2, 1} {
+		snap, err := c.Snapshot("tee", skuID(i+1))
+		require.NoError(t, err)
+		if i == 0 {
+			p := snap.Params()
+			change(&p)
+			forged, err := catalog.NewSnapshot(p)
+			require.NoError(t, err)
+			require.Equal(t, snap.ProductID(), forged.ProductID())
+			require.Equal(t, snap.SKUID(), forged.SKUID())
+			require.Equal(t, snap.Revision(), forged.Revision(), "the revision says nothing changed")
+			snap = forged
+		}
+		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price(),
+			Paid: snap.Price().Mul(decimal.NewFromInt(int64(q)))})
+	}
+	o, err := order.New(order.NewParams{ID: "o-forged", Seller: shop.WeChatShop, Buyer: "b", Lines: lines, CreatedAt: tOrder})
+	require.NoError(t, err)
+	_, err = o.Pay(tPay)
+	require.NoError(t, err)
+	return o
+}
+
+// TestCheckDriftByContent: drift is decided by what the snapshot says, never by a stamp it
+// carries. A snapshot equal to the catalog's in IDs and revision but with another price or
+// other attributes drifted, through the catalog's own query and through a plain lookup, on
+// an order as built and as decoded from the platform; one equal in content did not.
+func TestCheckDriftByContent(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name   string
+		change func(*catalog.SnapshotParams)
+		want   []order.Rule
+		en     string
+	}{
+		{"another price", func(p *catalog.SnapshotParams) { p.Price = dec("9.90") },
+			[]order.Rule{order.RuleSKUDrift}, "T恤 (SKU tee-1) changed after the order: price changed from 9.90 to 10.00 yuan"},
+		{"other attributes", func(p *catalog.SnapshotParams) { p.Attrs = []catalog.Attr{{Key: "颜色", Value: "c2"}} },
+			[]order.Rule{order.RuleSKUDrift}, "T恤 (SKU tee-1) changed after the order: attributes changed from 颜色=c2 to 颜色=c1"},
+		{"the same content, rebuilt", func(*catalog.SnapshotParams) {}, nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newShop(t, 3)
+			o := forgedOrder(t, c, tc.change)
+			for _, ord := range []*order.Order{o, decoded(t, o)} {
+				for _, lookup := range []shipping.SKULookup{c, lookupOnly{c}} {
+					r := shipping.Check(request(ord, lookup, parcel(1, item(1, 2)), parcel(2, item(2, 1))))
+					require.Equal(t, names(tc.want...), codes(r), "lookup %T", lookup)
+					if tc.en != "" {
+						b := r.Blockers[0]
+						assert.Equal(t, tc.en, b.MessageEN)
+						assert.Equal(t, 606031, b.PlatformCode)
+						assert.Equal(t, 1, b.Parcel)
+						assert.Equal(t, skuID(1), b.SKU)
+					}
+				}
+			}
+		})
+	}
 }

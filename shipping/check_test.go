@@ -11,6 +11,7 @@ import (
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // blockerCase is one row of a per-blocker table: a request built from a fresh world, the codes
@@ -18,7 +19,7 @@ import (
 type blockerCase struct {
 	name  string
 	req   func(t *testing.T) shipping.Request
-	want  []shipping.Code
+	want  []order.Rule
 	check func(t *testing.T, r shipping.Report)
 }
 
@@ -28,10 +29,10 @@ func runBlockerCases(t *testing.T, cases []blockerCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			req := tc.req(t)
 			r := shipping.Check(req)
-			require.Equal(t, tc.want, codes(r), "blockers: %+v", r.Blockers)
+			require.Equal(t, names(tc.want...), codes(r), "blockers: %+v", r.Blockers)
 			assert.False(t, r.OK())
 			for _, c := range tc.want {
-				assert.ErrorIs(t, r.Err(), c.Err())
+				assert.ErrorIs(t, r.Err(), c)
 			}
 			for _, b := range r.Blockers {
 				assert.Equal(t, b.Code.PlatformCode(), b.PlatformCode, b.Code)
@@ -73,32 +74,32 @@ func TestCheckInvalidRequest(t *testing.T) {
 	t.Parallel()
 	runBlockerCases(t, []blockerCase{
 		{name: "zero request", req: func(*testing.T) shipping.Request { return shipping.Request{} },
-			want: []shipping.Code{shipping.CodeInvalidRequest, shipping.CodeInvalidRequest, shipping.CodeInvalidRequest,
-				shipping.CodeInvalidRequest, shipping.CodeParcelEmpty}},
+			want: []order.Rule{order.RuleInvalidRequest, order.RuleInvalidRequest, order.RuleInvalidRequest,
+				order.RuleInvalidRequest, order.RuleParcelEmpty}},
 		{name: "nil order", req: func(t *testing.T) shipping.Request {
 			_, c := baseline(t)
 			return request(nil, c, parcel(1, item(1, 2)))
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, "the request has no order", r.Blockers[0].MessageEN)
 			assert.Empty(t, r.OrderID)
 		}},
 		{name: "nil lookup", req: func(t *testing.T) shipping.Request {
 			o, _ := baseline(t)
 			return request(o, nil, parcel(1, item(1, 2)))
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
 			assert.Contains(t, r.Blockers[0].MessageEN, "SKU lookup")
 		}},
 		{name: "typed nil catalog", req: func(t *testing.T) shipping.Request {
 			o, _ := baseline(t)
 			var none *catalog.Catalog
 			return request(o, none, parcel(1, item(1, 2)))
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}},
+		}, want: []order.Rule{order.RuleInvalidRequest}},
 		{name: "nil case", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Cases = []*aftersale.Case{nil}
 			return req
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, "after-sale case #1 is nil", r.Blockers[0].MessageEN)
 		}},
 		{name: "case of another order", req: func(t *testing.T) shipping.Request {
@@ -107,7 +108,7 @@ func TestCheckInvalidRequest(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Cases = []*aftersale.Case{openCase(t, other, "AS-9", aftersale.KindRefund, tPay, item(1, 1))}
 			return req
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, "AS-9", r.Blockers[0].CaseID)
 			assert.Equal(t, "after-sale case AS-9 belongs to order o-2, not o-1", r.Blockers[0].MessageEN)
 		}},
@@ -116,13 +117,26 @@ func TestCheckInvalidRequest(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Carriers = shipping.Carriers{}
 			return req
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}},
+		}, want: []order.Rule{order.RuleInvalidRequest}},
+		{name: "attempt before the order's last change", req: func(t *testing.T) shipping.Request {
+			o, c := baseline(t)
+			_, err := o.Ship(parcel(1, item(1, 2)), tShip)
+			require.NoError(t, err)
+			req := request(o, c, parcel(2, item(2, 1)))
+			req.At = tShip.Add(-time.Hour)
+			_, err = o.Ship(req.Parcels[0], req.At)
+			require.ErrorIs(t, err, order.ErrTimeOrder, "Ship refuses the time")
+			return req
+		}, want: []order.Rule{order.RuleInvalidRequest}, check: func(t *testing.T, r shipping.Report) {
+			// The order's own words: the rule is the order's.
+			assert.Equal(t, "order: time out of order: order o-1: 2025-03-01T14:00:00Z is before its last change at 2025-03-01T15:00:00Z", r.Blockers[0].MessageEN)
+		}},
 		{name: "no attempt time", req: func(t *testing.T) shipping.Request {
 			o, c := baseline(t)
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.At = time.Time{}
 			return req
-		}, want: []shipping.Code{shipping.CodeInvalidRequest}},
+		}, want: []order.Rule{order.RuleInvalidRequest}},
 	})
 }
 
@@ -137,8 +151,8 @@ func TestCheckOrderStatus(t *testing.T) {
 		c := newShop(t, 1)
 		snap, err := c.Snapshot("tee", skuID(1))
 		require.NoError(t, err)
-		o, err := order.New(order.NewParams{ID: "o-u", Seller: catalog.SellerWeChatShop, Buyer: "b",
-			Lines:     []order.LineParams{{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price, Paid: snap.Price}},
+		o, err := order.New(order.NewParams{ID: "o-u", Seller: shop.WeChatShop, Buyer: "b",
+			Lines:     []order.LineParams{{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price(), Paid: snap.Price()}},
 			CreatedAt: tOrder})
 		require.NoError(t, err)
 		return o, c
@@ -147,7 +161,7 @@ func TestCheckOrderStatus(t *testing.T) {
 		{name: "unpaid", req: func(t *testing.T) shipping.Request {
 			o, c := unpaid(t)
 			return request(o, c, parcel(1, item(1, 1)))
-		}, want: []shipping.Code{shipping.CodeOrderUnpaid}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleOrderUnpaid}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, "the order is pending_payment (10) and cannot ship", r.Blockers[0].MessageEN)
 			assert.Zero(t, r.Blockers[0].Parcel)
 		}},
@@ -156,7 +170,7 @@ func TestCheckOrderStatus(t *testing.T) {
 			_, err := o.Cancel(order.CancelByBuyer, tPay)
 			require.NoError(t, err)
 			return request(o, c, parcel(1, item(1, 1)))
-		}, want: []shipping.Code{shipping.CodeOrderCancelled}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleOrderCancelled}, check: func(t *testing.T, r shipping.Report) {
 			assert.Contains(t, r.Blockers[0].Message, "已取消")
 		}},
 		{name: "already fully shipped", req: func(t *testing.T) shipping.Request {
@@ -164,7 +178,7 @@ func TestCheckOrderStatus(t *testing.T) {
 			_, err := o.Ship(everything(o), tShip)
 			require.NoError(t, err)
 			return request(o, c, parcel(1, item(1, 2)))
-		}, want: []shipping.Code{shipping.CodeOrderShipped, shipping.CodeOverShipment}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleOrderShipped, order.RuleOverShipment}, check: func(t *testing.T, r shipping.Report) {
 			assert.Equal(t, 109001, r.Blockers[0].PlatformCode)
 		}},
 	})
@@ -178,7 +192,7 @@ func TestCheckAfterSaleOpen(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
 			req.Cases = []*aftersale.Case{openCase(t, o, "AS-1", aftersale.KindRefund, tPay.Add(time.Minute), item(2, 1))}
 			return req
-		}, want: []shipping.Code{shipping.CodeAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, "AS-1", b.CaseID)
 			assert.Equal(t, 108009, b.PlatformCode)
@@ -189,7 +203,7 @@ func TestCheckAfterSaleOpen(t *testing.T) {
 			o, c := baseline(t)
 			openCase(t, o, "AS-1", aftersale.KindRefund, tPay.Add(time.Minute), item(2, 1))
 			return request(o, c, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
-		}, want: []shipping.Code{shipping.CodeAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, skuID(2), b.SKU)
 			assert.Equal(t, 2, b.Parcel)
@@ -203,7 +217,7 @@ func TestCheckAfterSaleOpen(t *testing.T) {
 			req := request(o, c, parcel(1, item(1, 2)))
 			req.Cases = []*aftersale.Case{ac}
 			return req
-		}, want: []shipping.Code{shipping.CodeAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
 			assert.Contains(t, r.Blockers[0].MessageEN, "MERCHANT_REJECT_REFUND")
 		}},
 		{name: "rejected case past the window whose units the order still holds", req: func(t *testing.T) shipping.Request {
@@ -215,7 +229,7 @@ func TestCheckAfterSaleOpen(t *testing.T) {
 			req.Cases = []*aftersale.Case{ac}
 			req.At = tPay.Add(aftersale.EscalationWindow + time.Hour)
 			return req
-		}, want: []shipping.Code{shipping.CodeAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
+		}, want: []order.Rule{order.RuleAfterSaleOpen}, check: func(t *testing.T, r shipping.Report) {
 			b := r.Blockers[0]
 			assert.Equal(t, "AS-1", b.CaseID)
 			assert.Equal(t, 2, b.Parcel)
@@ -239,11 +253,11 @@ func TestCheckLateWarning(t *testing.T) {
 	assert.True(t, r.OK(), "late is a warning, not a blocker")
 	require.Len(t, r.Warnings, 1)
 	w := r.Warnings[0]
-	assert.Equal(t, shipping.CodeLateShipment, w.Code)
+	assert.Equal(t, order.RuleLateShipment, w.Code)
 	assert.Equal(t, 26*time.Hour+30*time.Minute, w.Late)
 	assert.True(t, w.Deadline.Equal(deadline))
 	assert.Contains(t, w.MessageEN, "26h30m0s")
-	assert.NotErrorIs(t, r.Err(), shipping.ErrLateShipment)
+	assert.NotErrorIs(t, r.Err(), order.RuleLateShipment)
 }
 
 // A virtual-goods order (deliver_method 1) ships without logistics: no carrier, no tracking
@@ -253,8 +267,8 @@ func TestCheckVirtualOrder(t *testing.T) {
 	c := newShop(t, 1)
 	snap, err := c.Snapshot("tee", skuID(1))
 	require.NoError(t, err)
-	o, err := order.New(order.NewParams{ID: "o-virtual", Seller: catalog.SellerWeChatShop, Buyer: "b", Virtual: true,
-		Lines: []order.LineParams{{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price, Paid: snap.Price}}, CreatedAt: tOrder})
+	o, err := order.New(order.NewParams{ID: "o-virtual", Seller: shop.WeChatShop, Buyer: "b", Virtual: true,
+		Lines: []order.LineParams{{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price(), Paid: snap.Price()}}, CreatedAt: tOrder})
 	require.NoError(t, err)
 	_, err = o.Pay(tPay)
 	require.NoError(t, err)
@@ -264,4 +278,60 @@ func TestCheckVirtualOrder(t *testing.T) {
 	assert.True(t, r.OK(), "%v", codes(r))
 	_, err = o.Ship(req.Parcels[0], tShip)
 	require.NoError(t, err)
+}
+
+// TestCheckZeroOrder: an Order that was never built (new(order.Order), a zero field in a host's
+// struct) is a request the check cannot use: RuleInvalidRequest says so, and nothing reads its
+// zero status as a cancelled, unpaid or shipped order.
+func TestCheckZeroOrder(t *testing.T) {
+	t.Parallel()
+	statusRules := []order.Rule{order.RuleOrderCancelled, order.RuleOrderUnpaid, order.RuleOrderShipped}
+	cases := []struct {
+		name string
+		req  func(t *testing.T) shipping.Request
+		want []order.Rule
+	}{
+		{"a good parcel", func(t *testing.T) shipping.Request {
+			_, c := baseline(t)
+			return request(new(order.Order), c, parcel(1, item(1, 2)))
+		}, []order.Rule{order.RuleInvalidRequest}},
+		{"a zero value, not a pointer to one", func(t *testing.T) shipping.Request {
+			_, c := baseline(t)
+			var zero order.Order
+			return request(&zero, c, parcel(1, item(1, 2)), parcel(2, item(2, 1)))
+		}, []order.Rule{order.RuleInvalidRequest}},
+		{"no parcels", func(t *testing.T) shipping.Request {
+			_, c := baseline(t)
+			return request(new(order.Order), c)
+		}, []order.Rule{order.RuleInvalidRequest, order.RuleParcelEmpty}},
+		{"an open case of some order", func(t *testing.T) shipping.Request {
+			o, c := baseline(t)
+			req := request(new(order.Order), c, parcel(1, item(1, 2)))
+			req.Cases = []*aftersale.Case{openCase(t, o, "AS-1", aftersale.KindRefund, tPay.Add(time.Minute), item(2, 1))}
+			return req
+		}, []order.Rule{order.RuleInvalidRequest, order.RuleAfterSaleOpen}},
+		{"an unknown carrier and a bad number", func(t *testing.T) shipping.Request {
+			_, c := baseline(t)
+			return request(new(order.Order), c, order.Parcel{Carrier: "XYZ", TrackingNumber: "12 34", Items: []order.Item{item(1, 2)}})
+		}, []order.Rule{order.RuleInvalidRequest, order.RuleCarrierUnknown, order.RuleTrackingInvalid}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := tc.req(t)
+			var r shipping.Report
+			require.NotPanics(t, func() { r = shipping.Check(req) })
+			assert.Equal(t, names(tc.want...), codes(r))
+			for _, rule := range statusRules {
+				assert.False(t, r.Has(rule), "a zero Order has no status to refuse: %s", rule)
+				assert.NotErrorIs(t, r.Err(), rule)
+			}
+			require.ErrorIs(t, r.Err(), order.RuleInvalidRequest)
+			b := r.Blockers[0]
+			assert.Equal(t, order.RuleInvalidRequest, b.Code)
+			assert.Contains(t, b.MessageEN, "zero Order")
+			assert.Contains(t, b.Message, "零值订单")
+			assert.Empty(t, r.OrderID)
+			assert.Empty(t, r.Warnings)
+		})
+	}
 }

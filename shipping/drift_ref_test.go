@@ -12,47 +12,36 @@ import (
 
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
-// refDrift is the drift check as it was first written (a closure cursor, every line copied
-// twice, the product compared before the query), kept as the reference the faster walk must
-// agree with: the same blockers, in the same order.
+// refDrift is the drift check written the plain way (a closure cursor, every line copied,
+// a SKU index built every time, and the catalog asked only through LookupSKU and SKU.Drifted,
+// the rule as the catalog states it), kept as the reference the faster walk must agree with:
+// the same blockers, in the same order. When the lookup is the catalog itself, the fast walk
+// asks (*catalog.Catalog).DriftOf instead, so the reference also holds DriftOf to LookupSKU
+// followed by Drifted.
 func refDrift(req Request) []Blocker {
 	if isNil(req.SKUs) {
 		return nil
 	}
 	var out []Blocker
 	var reported []int
-	cat, _ := req.SKUs.(*catalog.Catalog)
-	var fast snapshotDrifter
-	if cat == nil {
-		fast, _ = req.SKUs.(snapshotDrifter)
-	}
 	line := func(li int, l *order.Line, pi int, it *order.Item) {
-		if l.Snapshot.ProductID != it.ProductID {
+		snap := l.Snapshot()
+		if snap.ProductID() != it.ProductID {
 			return
 		}
-		var d catalog.Drift
-		var live catalog.SKU
-		switch {
-		case cat != nil:
-			d = cat.DriftOfSnapshot(&l.Snapshot)
-		case fast != nil:
-			snap := l.Snapshot
-			d = fast.DriftOfSnapshot(&snap)
-		default:
-			var found bool
-			live, found = req.SKUs.LookupSKU(it.ProductID, it.SKUID)
-			d = catalog.DriftOf(l.Snapshot, live, found)
+		live, found := req.SKUs.LookupSKU(it.ProductID, it.SKUID)
+		d := catalog.DriftDeleted
+		if found {
+			d = live.Drifted(snap)
 		}
 		if d.None() || slices.Contains(reported, li) {
 			return
 		}
 		reported = append(reported, li)
-		if cat != nil || fast != nil {
-			live, _ = req.SKUs.LookupSKU(it.ProductID, it.SKUID)
-		}
-		out = append(out, driftBlocker(pi, l.Snapshot, live, d))
+		out = append(out, driftBlocker(pi, snap, live, d))
 	}
 	o, parcels := req.Order, req.Parcels
 	pi, ii := 0, 0
@@ -72,7 +61,7 @@ func refDrift(req Request) []Blocker {
 			break
 		}
 		it := &parcels[pi].Items[ii]
-		if it.SKUID != l.Snapshot.SKUID {
+		if it.SKUID != l.SKUID() {
 			continue
 		}
 		line(li, &l, pi, it)
@@ -81,7 +70,7 @@ func refDrift(req Request) []Blocker {
 	}
 	index := map[string]int{}
 	for i, l := range o.Lines() {
-		index[l.Snapshot.SKUID] = i
+		index[l.SKUID()] = i
 	}
 	for more {
 		it := &parcels[pi].Items[ii]
@@ -95,17 +84,10 @@ func refDrift(req Request) []Blocker {
 	return out
 }
 
-// lookupOnly hides the catalog's in-place query: the LookupSKU + DriftOf path.
+// lookupOnly hides the catalog's own query (DriftOf): a host lookup with LookupSKU alone.
 type lookupOnly struct{ c *catalog.Catalog }
 
 func (l lookupOnly) LookupSKU(p, s string) (catalog.SKU, bool) { return l.c.LookupSKU(p, s) }
-
-// withDrifter is a lookup that is not the catalog but has its in-place query.
-type withDrifter struct{ lookupOnly }
-
-func (l withDrifter) DriftOfSnapshot(s *catalog.Snapshot) catalog.Drift {
-	return l.c.DriftOfSnapshot(s)
-}
 
 // driftWorld is a catalog of two products (tee: 24 SKUs, mug: 4) and variants of it in which
 // random SKUs changed price, were deleted, or were purged.
@@ -149,7 +131,27 @@ func driftWorld(t *testing.T, rnd *rand.Rand) (orig *catalog.Catalog, variants [
 	return orig, variants
 }
 
-// randomDriftRequest is a paid order of 1–28 lines in random order, and 0–4 parcels whose
+// forged is snap with the same IDs and revision but another content, as a snapshot rebuilt
+// from outside the catalog (a host's database, the platform's payload) can be: another price,
+// other attributes, both, or the same content.
+func forged(t *testing.T, rnd *rand.Rand, snap catalog.Snapshot) catalog.Snapshot {
+	p := snap.Params()
+	switch rnd.IntN(4) {
+	case 0:
+		p.Price = p.Price.Add(decimal.New(1, -2))
+	case 1:
+		p.Attrs = []catalog.Attr{{Key: "颜色", Value: "forged"}}
+	case 2:
+		p.Price, p.Attrs = decimal.NewFromInt(12), nil
+	}
+	out, err := catalog.NewSnapshot(p)
+	require.NoError(t, err)
+	require.Equal(t, snap.Revision(), out.Revision())
+	return out
+}
+
+// randomDriftRequest is a paid order of 1–28 lines in random order (some of them with forged
+// snapshots), and 0–4 parcels whose
 // items follow the lines (often) or not, with unknown SKUs, other products, bad quantities and
 // repeats now and then.
 func randomDriftRequest(t *testing.T, rnd *rand.Rand, orig *catalog.Catalog, lookups []SKULookup) Request {
@@ -167,10 +169,13 @@ func randomDriftRequest(t *testing.T, rnd *rand.Rand, orig *catalog.Catalog, loo
 	for _, id := range ids {
 		snap, err := orig.Snapshot(product(id), id)
 		require.NoError(t, err)
-		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: 2, UnitPrice: snap.Price, Paid: snap.Price.Mul(decimal.NewFromInt(2))})
+		if rnd.IntN(6) == 0 {
+			snap = forged(t, rnd, snap)
+		}
+		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: 2, UnitPrice: snap.Price(), Paid: snap.Price().Mul(decimal.NewFromInt(2))})
 	}
 	at := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
-	o, err := order.New(order.NewParams{ID: "o", Seller: catalog.SellerWeChatShop, Buyer: "b", Lines: lines, CreatedAt: at})
+	o, err := order.New(order.NewParams{ID: "o", Seller: shop.WeChatShop, Buyer: "b", Lines: lines, CreatedAt: at})
 	require.NoError(t, err)
 	_, err = o.Pay(at.Add(time.Hour))
 	require.NoError(t, err)
@@ -219,7 +224,7 @@ func TestDriftMatchesReference(t *testing.T) {
 	orig, variants := driftWorld(t, rnd)
 	var lookups []SKULookup
 	for _, c := range append(variants, orig) {
-		lookups = append(lookups, c, lookupOnly{c}, withDrifter{lookupOnly{c}})
+		lookups = append(lookups, c, lookupOnly{c})
 	}
 	drifted := 0
 	for i := range 3000 {

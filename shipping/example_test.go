@@ -11,6 +11,7 @@ import (
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 var cst = time.FixedZone("CST", 8*3600)
@@ -34,10 +35,10 @@ func exampleShop() (*catalog.Catalog, *order.Order) {
 	for _, sku := range []string{"lj-250", "lj-500"} {
 		snap, err := c.Snapshot("longjing", sku)
 		must(err)
-		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price, Paid: snap.Price})
+		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: 1, UnitPrice: snap.Price(), Paid: snap.Price()})
 	}
 	placed := time.Date(2025, 3, 1, 9, 0, 0, 0, cst)
-	o, err := order.New(order.NewParams{ID: "3725020335455738368", Seller: catalog.SellerWeChatShop, Buyer: "openid",
+	o, err := order.New(order.NewParams{ID: "3725020335455738368", Seller: shop.WeChatShop, Buyer: "openid",
 		Lines: lines, CreatedAt: placed})
 	must(err)
 	_, err = o.Pay(placed.Add(10 * time.Minute))
@@ -74,7 +75,7 @@ func ExampleCheck() {
 		Parcels: []order.Parcel{{Carrier: "ZTO", TrackingNumber: "75512345678",
 			Items: []order.Item{{ProductID: "longjing", SKUID: "lj-500", Quantity: 1}}}},
 	})
-	fmt.Println("ok:", r.OK(), "| exchange open:", errors.Is(r.Err(), shipping.ErrAfterSaleOpen))
+	fmt.Println("ok:", r.OK(), "| exchange open:", errors.Is(r.Err(), order.RuleAfterSaleOpen))
 	fmt.Print(r.SupportTicket())
 	// Output:
 	// ok: false | exchange open: true
@@ -118,17 +119,27 @@ func Example_splitShipment() {
 	// shipped lj-500 → 待收货
 }
 
-// Mapping a refusal the platform sent back onto the codes it can mean.
-func ExampleCodesForPlatform() {
-	for _, errcode := range []int{108009, 606031, 109000} {
-		fmt.Println(errcode, shipping.CodesForPlatform(errcode))
+// Mapping a refusal the platform sent back onto the rules it can mean, and a report's blockers
+// onto the platform's errcodes: the rules are the order's (order.Rule), so are their codes.
+func Example_platformCodes() {
+	for _, errcode := range []int{108009, 606031, 109000, 40097} {
+		fmt.Println(errcode, order.RulesForPlatform(errcode))
 	}
-	fmt.Println(shipping.CodeSKUSplit.PlatformCode(), shipping.CodeSKUSplit.Label())
+	fmt.Println(order.RuleSKUSplit.PlatformCode(), order.RuleSKUSplit.Label())
+
+	c, o := exampleShop()
+	r := shipping.Check(shipping.Request{Order: o, SKUs: c, Carriers: exampleCarriers, At: time.Date(2025, 3, 1, 15, 0, 0, 0, cst),
+		Parcels: []order.Parcel{{TrackingNumber: "SF1000000000001", Items: []order.Item{{ProductID: "longjing", SKUID: "lj-250", Quantity: 1}}}}})
+	for _, b := range r.Blockers {
+		fmt.Println(b.Code, b.PlatformCode, errors.Is(r.Err(), b.Code))
+	}
 	// Output:
 	// 108009 [aftersale_open]
 	// 606031 [sku_drift sku_unknown]
 	// 109000 [quantity_invalid over_shipment units_refunded tracking_duplicate]
+	// 40097 [carrier_missing tracking_missing]
 	// 606030 同一商品规格被拆到多个包裹
+	// carrier_missing 40097 true
 }
 
 // Carriers are data from the platform's carrier list, with what the host knows of their

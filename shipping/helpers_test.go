@@ -12,6 +12,7 @@ import (
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // The test world's clock: orders are placed at tOrder, paid an hour later, and shipping is
@@ -51,10 +52,10 @@ func newOrder(t testing.TB, c *catalog.Catalog, id string, qty ...int) *order.Or
 	for i, q := range qty {
 		snap, err := c.Snapshot("tee", skuID(i+1))
 		require.NoError(t, err)
-		lines[i] = order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price,
-			Paid: snap.Price.Mul(decimal.NewFromInt(int64(q)))}
+		lines[i] = order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price(),
+			Paid: snap.Price().Mul(decimal.NewFromInt(int64(q)))}
 	}
-	o, err := order.New(order.NewParams{ID: id, Seller: catalog.SellerWeChatShop, Buyer: "openid-1",
+	o, err := order.New(order.NewParams{ID: id, Seller: shop.WeChatShop, Buyer: "openid-1",
 		Lines: lines, Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: tOrder})
 	require.NoError(t, err)
 	_, err = o.Pay(tPay)
@@ -76,7 +77,7 @@ func everything(o *order.Order) order.Parcel {
 	p := order.Parcel{Carrier: "SF", TrackingNumber: tracking(999)}
 	for _, l := range o.Lines() {
 		if r := l.Remaining(); r > 0 {
-			p.Items = append(p.Items, order.Item{ProductID: l.Snapshot.ProductID, SKUID: l.Snapshot.SKUID, Quantity: r})
+			p.Items = append(p.Items, order.Item{ProductID: l.ProductID(), SKUID: l.SKUID(), Quantity: r})
 		}
 	}
 	return p
@@ -95,11 +96,21 @@ func openCase(t testing.TB, o *order.Order, id string, kind aftersale.Kind, at t
 	return c
 }
 
-// codes lists the blockers' codes in report order.
-func codes(r shipping.Report) []shipping.Code {
-	out := make([]shipping.Code, len(r.Blockers))
+// codes lists the blockers' rules in report order, by name (so that a failed comparison reads
+// as names, not bytes: a Rule is a uint8).
+func codes(r shipping.Report) []string {
+	out := make([]string, len(r.Blockers))
 	for i, b := range r.Blockers {
-		out[i] = b.Code
+		out[i] = b.Code.String()
+	}
+	return out
+}
+
+// names lists rules by name, for comparison with codes.
+func names(rs ...order.Rule) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
 	}
 	return out
 }

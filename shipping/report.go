@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/wxshop-go/wxshop/order"
 )
 
 // Report is the outcome of Check: every blocker, in a deterministic order, and the warnings.
@@ -24,8 +26,8 @@ type Report struct {
 // OK reports whether nothing blocks the shipment.
 func (r Report) OK() bool { return len(r.Blockers) == 0 }
 
-// Has reports whether a blocker with the given code is present.
-func (r Report) Has(c Code) bool {
+// Has reports whether a blocker of the given rule is present.
+func (r Report) Has(c order.Rule) bool {
 	for _, b := range r.Blockers {
 		if b.Code == c {
 			return true
@@ -34,9 +36,9 @@ func (r Report) Has(c Code) bool {
 	return false
 }
 
-// Codes returns the codes of the blockers, each once, in the order they first appear.
-func (r Report) Codes() []Code {
-	var out []Code
+// Codes returns the rules of the blockers, each once, in the order they first appear.
+func (r Report) Codes() []order.Rule {
+	var out []order.Rule
 	for _, b := range r.Blockers {
 		if !slices.Contains(out, b.Code) {
 			out = append(out, b.Code)
@@ -46,7 +48,7 @@ func (r Report) Codes() []Code {
 }
 
 // Err returns nil for an OK report, and otherwise a *RefusedError that matches ErrBlocked and
-// the sentinel of every code present (errors.Is), and from which errors.As extracts the first
+// the order.Rule of every blocker (errors.Is), and from which errors.As extracts the first
 // Blocker or the *RefusedError itself.
 func (r Report) Err() error {
 	if r.OK() {
@@ -67,12 +69,12 @@ func (e *RefusedError) Error() string {
 	codes := Report{Blockers: e.Blockers}.Codes()
 	names := make([]string, len(codes))
 	for i, c := range codes {
-		names[i] = string(c)
+		names[i] = c.String()
 	}
 	return fmt.Sprintf("shipping: order %q cannot ship: %s", e.OrderID, strings.Join(names, ", "))
 }
 
-// Unwrap returns ErrBlocked and every blocker, so errors.Is reaches each code's sentinel.
+// Unwrap returns ErrBlocked and every blocker, so errors.Is reaches each blocker's rule.
 func (e *RefusedError) Unwrap() []error {
 	errs := make([]error, 0, len(e.Blockers)+1)
 	errs = append(errs, ErrBlocked)

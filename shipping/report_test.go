@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
 )
 
@@ -19,12 +20,12 @@ func handMadeReport() shipping.Report {
 		OrderID: "3725020335455738368",
 		At:      attempt,
 		Blockers: []shipping.Blocker{
-			{Code: shipping.CodeAfterSaleOpen, PlatformCode: 108009, CaseID: "AS1", Message: "售后单 AS1 未完成", MessageEN: "after-sale case AS1 is unfinished"},
-			{Code: shipping.CodeSKUSplit, PlatformCode: 606030, Parcel: 2, SKU: "sku-1", Message: "拆包", MessageEN: "split"},
-			{Code: shipping.CodeAfterSaleOpen, PlatformCode: 108009, CaseID: "AS2", Message: "售后单 AS2 未完成", MessageEN: "after-sale case AS2 is unfinished"},
+			{Code: order.RuleAfterSaleOpen, PlatformCode: 108009, CaseID: "AS1", Message: "售后单 AS1 未完成", MessageEN: "after-sale case AS1 is unfinished"},
+			{Code: order.RuleSKUSplit, PlatformCode: 606030, Parcel: 2, SKU: "sku-1", Message: "拆包", MessageEN: "split"},
+			{Code: order.RuleAfterSaleOpen, PlatformCode: 108009, CaseID: "AS2", Message: "售后单 AS2 未完成", MessageEN: "after-sale case AS2 is unfinished"},
 		},
 		Warnings: []shipping.Warning{
-			{Code: shipping.CodeLateShipment, Deadline: attempt.Add(-26 * time.Hour), Late: 26 * time.Hour, Message: "晚了", MessageEN: "late"},
+			{Code: order.RuleLateShipment, Deadline: attempt.Add(-26 * time.Hour), Late: 26 * time.Hour, Message: "晚了", MessageEN: "late"},
 		},
 	}
 }
@@ -39,17 +40,17 @@ func TestReportErr(t *testing.T) {
 	err := r.Err()
 	require.Error(t, err)
 	assert.ErrorIs(t, err, shipping.ErrBlocked)
-	assert.ErrorIs(t, err, shipping.ErrAfterSaleOpen)
-	assert.ErrorIs(t, err, shipping.ErrSKUSplit)
-	for _, c := range shipping.Codes() {
-		if c != shipping.CodeAfterSaleOpen && c != shipping.CodeSKUSplit {
-			assert.NotErrorIs(t, err, c.Err(), c)
+	assert.ErrorIs(t, err, order.RuleAfterSaleOpen)
+	assert.ErrorIs(t, err, order.RuleSKUSplit)
+	for _, c := range order.Rules() {
+		if c != order.RuleAfterSaleOpen && c != order.RuleSKUSplit {
+			assert.NotErrorIs(t, err, c, c)
 		}
 	}
 	assert.Equal(t, `shipping: order "3725020335455738368" cannot ship: aftersale_open, sku_split`, err.Error())
-	assert.Equal(t, []shipping.Code{shipping.CodeAfterSaleOpen, shipping.CodeSKUSplit}, r.Codes())
-	assert.True(t, r.Has(shipping.CodeSKUSplit))
-	assert.False(t, r.Has(shipping.CodeSKUDrift))
+	assert.Equal(t, []order.Rule{order.RuleAfterSaleOpen, order.RuleSKUSplit}, r.Codes())
+	assert.True(t, r.Has(order.RuleSKUSplit))
+	assert.False(t, r.Has(order.RuleSKUDrift))
 
 	var b shipping.Blocker
 	require.ErrorAs(t, err, &b)
@@ -58,16 +59,16 @@ func TestReportErr(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	assert.Len(t, re.Blockers, 3)
 
-	var coded interface{ Code() shipping.Code }
-	require.True(t, errors.As(err, &coded))
-	assert.Equal(t, shipping.CodeAfterSaleOpen, coded.Code())
+	var rule order.Rule
+	require.True(t, errors.As(err, &rule), "errors.As finds the first blocker's rule")
+	assert.Equal(t, order.RuleAfterSaleOpen, rule)
 }
 
 func TestBlockerIsAnError(t *testing.T) {
 	t.Parallel()
-	b := shipping.Blocker{Code: shipping.CodeCarrierUnknown, MessageEN: "carrier \"XX\" is not known"}
-	assert.ErrorIs(t, b, shipping.ErrCarrierUnknown)
-	assert.NotErrorIs(t, b, shipping.ErrTrackingInvalid)
+	b := shipping.Blocker{Code: order.RuleCarrierUnknown, MessageEN: "carrier \"XX\" is not known"}
+	assert.ErrorIs(t, b, order.RuleCarrierUnknown)
+	assert.NotErrorIs(t, b, order.RuleTrackingInvalid)
 	assert.Equal(t, `shipping: carrier_unknown: carrier "XX" is not known`, b.Error())
 }
 

@@ -2,38 +2,44 @@ package shipping
 
 import (
 	"testing"
-	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
 )
 
-// TestEveryOrderRuleHasACode: every rule the order can yield maps to a code of its own (never
-// the fallback), whose platform code agrees with the order's where both have one.
-func TestEveryOrderRuleHasACode(t *testing.T) {
+// TestEveryOrderRuleHasABlocker: every rule the order can yield becomes a blocker of that very
+// rule (never a fallback), with the order's platform code, its words naming the values, the
+// rule's advice, and the parcel counted from 1. The rules the order has no words for are
+// those this package words itself (the request's shape, drift, the late warning), and one the
+// order leaves at its title (see below), so that a new order rule cannot reach a report as a
+// bare title.
+func TestEveryOrderRuleHasABlocker(t *testing.T) {
 	t.Parallel()
-	o, err := order.New(order.NewParams{ID: "o", Seller: catalog.SellerWeChatShop, Buyer: "b",
-		Lines: []order.LineParams{{Snapshot: catalog.Snapshot{ProductID: "p", SKUID: "s", Price: decimal.NewFromInt(1)},
-			Quantity: 1, UnitPrice: decimal.NewFromInt(1), Paid: decimal.NewFromInt(1)}},
-		CreatedAt: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)})
-	require.NoError(t, err)
-	parcels := []order.Parcel{{Carrier: "SF", Items: []order.Item{{ProductID: "p", SKUID: "s", Quantity: 1}}}}
-	n := 0
-	for r := order.Rule(1); r.IsValid(); r++ {
-		n++
-		e := &order.ShipmentError{Rule: r, Status: order.StatusPendingShipment, Parcel: 0, SKUID: "s", Want: 1, Got: 2}
-		bs := appendRuleBlockers(nil, e, o, parcels)
-		require.NotEmpty(t, bs, r)
-		for _, b := range bs {
-			assert.NotEqual(t, CodeInvalidRequest, b.Code, "rule %s falls back", r)
-			if r.PlatformCode() != 0 && b.Code.PlatformCode() != 0 && r != order.RuleMissingTracking {
-				assert.Equal(t, r.PlatformCode(), b.Code.PlatformCode(), "rule %s → %s", r, b.Code)
-			}
+	var unworded []order.Rule
+	for _, r := range order.Rules() {
+		e := &order.ShipmentError{Rule: r, Status: order.StatusPendingShipment, Parcel: 1, ProductID: "p", SKUID: "s",
+			Want: 1, Got: 2, TrackingNumber: "SF1"}
+		b := ruleBlocker(e)
+		assert.Equal(t, r, b.Code)
+		assert.Equal(t, r.PlatformCode(), b.PlatformCode, r)
+		assert.Equal(t, e.Code(), b.PlatformCode, r)
+		assert.Equal(t, 2, b.Parcel, "parcels count from 1 in a report")
+		assert.Equal(t, "p", b.ProductID)
+		assert.Equal(t, "s", b.SKU)
+		assert.Equal(t, []int{1, 2}, []int{b.Want, b.Got})
+		assert.Equal(t, r.Action(), b.Action)
+		assert.Equal(t, r.ActionEN(), b.ActionEN)
+		assert.Equal(t, e.Message(), b.Message)
+		assert.Equal(t, e.MessageEN(), b.MessageEN)
+		if b.Message == r.Label() || b.MessageEN == r.Title() {
+			unworded = append(unworded, r)
 		}
 	}
-	assert.Equal(t, 11, n, "a new order rule needs a case in appendRuleBlockers")
+	// The order words its own refusals, a zero Order's RuleInvalidRequest included; this
+	// package words drift and the late warning, which only it finds.
+	allowed := []order.Rule{order.RuleSKUDrift, order.RuleLateShipment}
+	assert.ElementsMatch(t, allowed, unworded, "the order yields every other rule with words of its own")
+	assert.Equal(t, 0, ruleBlocker(&order.ShipmentError{Rule: order.RuleParcelEmpty, Parcel: -1}).Parcel,
+		"an order-level problem concerns no parcel")
 }

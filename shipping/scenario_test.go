@@ -29,7 +29,7 @@ func TestScenarioOpenAfterSale(t *testing.T) {
 	req.Cases = []*aftersale.Case{exchange}
 	req.Complete = true
 	r := shipping.Check(req)
-	require.Equal(t, []shipping.Code{shipping.CodeAfterSaleOpen}, codes(r))
+	require.Equal(t, names(order.RuleAfterSaleOpen), codes(r))
 	b := r.Blockers[0]
 	assert.Equal(t, "AS-EX", b.CaseID)
 	assert.Equal(t, 108009, b.PlatformCode)
@@ -59,9 +59,9 @@ func TestScenarioSKUChangedAfterOrder(t *testing.T) {
 		o := newOrder(t, c, "o-drift", 2)
 		priceChange(t, c, skuID(1), "8.80")
 		r := shipping.Check(request(o, c, everything(o)))
-		require.Equal(t, []shipping.Code{shipping.CodeSKUDrift}, codes(r))
+		require.Equal(t, names(order.RuleSKUDrift), codes(r))
 		assert.Equal(t, "T恤 (SKU tee-1) changed after the order: price changed from 10.00 to 8.80 yuan", r.Blockers[0].MessageEN)
-		assert.ErrorIs(t, r.Err(), shipping.ErrSKUDrift)
+		assert.ErrorIs(t, r.Err(), order.RuleSKUDrift)
 
 		// Putting the price back clears it: the revision moved on, but nothing the buyer saw differs.
 		priceChange(t, c, skuID(1), "10.00")
@@ -72,10 +72,10 @@ func TestScenarioSKUChangedAfterOrder(t *testing.T) {
 		o := newOrder(t, c, "o-deleted", 1, 1)
 		require.NoError(t, c.UpdateWithoutReview("tee", catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{{ID: skuID(2), Delete: true}}}))
 		r := shipping.Check(request(o, c, everything(o)))
-		require.Equal(t, []shipping.Code{shipping.CodeSKUDrift}, codes(r))
+		require.Equal(t, names(order.RuleSKUDrift), codes(r))
 		assert.Equal(t, skuID(2), r.Blockers[0].SKU)
 		require.NoError(t, c.PurgeSKU("tee", skuID(2)))
-		assert.Equal(t, []shipping.Code{shipping.CodeSKUDrift}, codes(shipping.Check(request(o, c, everything(o)))),
+		assert.Equal(t, names(order.RuleSKUDrift), codes(shipping.Check(request(o, c, everything(o)))),
 			"a purged SKU is still reported")
 	})
 	t.Run("reviewed attribute change", func(t *testing.T) {
@@ -88,7 +88,7 @@ func TestScenarioSKUChangedAfterOrder(t *testing.T) {
 		require.NoError(t, c.SubmitForReview("tee"))
 		require.NoError(t, c.ApproveReview("tee"))
 		r := shipping.Check(request(o, c, everything(o)))
-		require.Equal(t, []shipping.Code{shipping.CodeSKUDrift}, codes(r))
+		require.Equal(t, names(order.RuleSKUDrift), codes(r))
 		assert.Contains(t, r.Blockers[0].Message, "规格由 颜色=c1 改为 颜色=黑")
 	})
 }
@@ -108,7 +108,7 @@ func TestScenarioSplitParcelsMismatch(t *testing.T) {
 	)
 	req.Complete = true // and SKU 3 is missing altogether
 	r := shipping.Check(req)
-	assert.Equal(t, []shipping.Code{shipping.CodeShipmentIncomplete, shipping.CodeSKUSplit, shipping.CodeSKUSplit, shipping.CodeSKUUnknown}, codes(r))
+	assert.Equal(t, names(order.RuleShipmentIncomplete, order.RuleSKUSplit, order.RuleSKUSplit, order.RuleSKUUnknown), codes(r))
 	assert.Equal(t, skuID(3), r.Blockers[0].SKU)
 	assert.Equal(t, 3, r.Blockers[0].Want)
 

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shipping"
 )
 
@@ -20,30 +21,30 @@ func TestValidateTracking(t *testing.T) {
 		name    string
 		carrier string
 		number  string
-		want    shipping.TrackingProblem // 0: valid
+		want    order.TrackingProblem // 0: valid
 	}{
 		{"sf ok", "SF", "SF1234567890123", 0},
 		{"yto ok", "YTO", "YT12345678", 0},
 		{"zto exact length", "ZTO", "755123456789", 0},
 		{"other: generic rules only", "OTHER", "A-1", 0},
 		{"unknown carrier: generic rules only", "NOPE", "123", 0},
-		{"empty", "SF", "", shipping.TrackingEmpty},
-		{"space", "OTHER", "12345 678", shipping.TrackingBadCharacter},
-		{"leading space", "OTHER", " 12345678", shipping.TrackingBadCharacter},
-		{"full-width digit", "OTHER", "１２３", shipping.TrackingBadCharacter},
-		{"chinese", "OTHER", "顺丰123", shipping.TrackingBadCharacter},
-		{"slash", "OTHER", "12/34", shipping.TrackingBadCharacter},
-		{"too long for anyone", "OTHER", strings.Repeat("9", shipping.MaxTrackingLength+1), shipping.TrackingTooLong},
-		{"at the bound", "OTHER", strings.Repeat("9", shipping.MaxTrackingLength), 0},
-		{"too short for yto", "YTO", "123456789", shipping.TrackingLength},
-		{"too long for yto", "YTO", "12345678901234", shipping.TrackingLength},
-		{"wrong length for zto", "ZTO", "75512345678", shipping.TrackingLength},
-		{"sf pattern: missing prefix", "SF", "1234567890123", shipping.TrackingPattern},
-		{"sf pattern is anchored", "SF", "SF1234567890123X", shipping.TrackingPattern},
-		{"sf pattern: lower case", "SF", "sf1234567890123", shipping.TrackingPattern},
+		{"empty", "SF", "", order.TrackingEmpty},
+		{"space", "OTHER", "12345 678", order.TrackingBadCharacter},
+		{"leading space", "OTHER", " 12345678", order.TrackingBadCharacter},
+		{"full-width digit", "OTHER", "１２３", order.TrackingBadCharacter},
+		{"chinese", "OTHER", "顺丰123", order.TrackingBadCharacter},
+		{"slash", "OTHER", "12/34", order.TrackingBadCharacter},
+		{"too long for anyone", "OTHER", strings.Repeat("9", order.MaxTrackingLength+1), order.TrackingTooLong},
+		{"at the bound", "OTHER", strings.Repeat("9", order.MaxTrackingLength), 0},
+		{"too short for yto", "YTO", "123456789", order.TrackingLength},
+		{"too long for yto", "YTO", "12345678901234", order.TrackingLength},
+		{"wrong length for zto", "ZTO", "75512345678", order.TrackingLength},
+		{"sf pattern: missing prefix", "SF", "1234567890123", order.TrackingPattern},
+		{"sf pattern is anchored", "SF", "SF1234567890123X", order.TrackingPattern},
+		{"sf pattern: lower case", "SF", "sf1234567890123", order.TrackingPattern},
 		{"alternation anchored as a whole: left", "JD", "JD123", 0},
-		{"alternation anchored as a whole: prefix", "JD", "XJD123", shipping.TrackingPattern},
-		{"alternation anchored as a whole: suffix", "JD", "JDV123X", shipping.TrackingPattern},
+		{"alternation anchored as a whole: prefix", "JD", "XJD123", order.TrackingPattern},
+		{"alternation anchored as a whole: suffix", "JD", "JDV123X", order.TrackingPattern},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,7 +53,7 @@ func TestValidateTracking(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, shipping.ErrTrackingInvalid)
+			require.ErrorIs(t, err, order.RuleTrackingInvalid)
 			var te *shipping.TrackingError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, tc.want, te.Problem, te.Detail)
@@ -65,23 +66,28 @@ func TestValidateTracking(t *testing.T) {
 
 func TestTrackingProblemText(t *testing.T) {
 	t.Parallel()
-	for _, p := range []shipping.TrackingProblem{shipping.TrackingEmpty, shipping.TrackingBadCharacter,
-		shipping.TrackingTooLong, shipping.TrackingLength, shipping.TrackingPattern} {
+	for _, p := range []order.TrackingProblem{order.TrackingEmpty, order.TrackingBadCharacter,
+		order.TrackingTooLong, order.TrackingLength, order.TrackingPattern} {
 		text, err := p.MarshalText()
 		require.NoError(t, err)
-		var back shipping.TrackingProblem
+		var back order.TrackingProblem
 		require.NoError(t, back.UnmarshalText(text))
 		assert.Equal(t, p, back)
 		assert.NotEmpty(t, p.Label())
 	}
-	bad := shipping.TrackingProblem(0)
-	assert.Equal(t, "shipping.TrackingProblem(0)", bad.String())
+	none := order.TrackingProblem(0)
+	assert.Equal(t, "none", none.String(), "the zero value means no problem")
+	assert.Equal(t, none.String(), none.Label())
+	_, err := none.MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownCode, "no problem is not a problem to store")
+	bad := order.TrackingProblem(9)
+	assert.Equal(t, "order.TrackingProblem(9)", bad.String())
 	assert.Equal(t, bad.String(), bad.Label())
-	_, err := bad.MarshalText()
-	require.ErrorIs(t, err, shipping.ErrUnknownCode)
-	p := shipping.TrackingEmpty
-	require.ErrorIs(t, p.UnmarshalText([]byte("nope")), shipping.ErrUnknownCode)
-	assert.Equal(t, shipping.TrackingEmpty, p)
+	_, err = bad.MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownCode)
+	p := order.TrackingEmpty
+	require.ErrorIs(t, p.UnmarshalText([]byte("nope")), order.ErrUnknownCode)
+	assert.Equal(t, order.TrackingEmpty, p)
 }
 
 // FuzzValidateTracking feeds host carrier data and tracking numbers from outside: building the
@@ -103,14 +109,14 @@ func FuzzValidateTracking(f *testing.F) {
 		}
 		err = cs.ValidateTracking(code, number)
 		if err != nil {
-			require.ErrorIs(t, err, shipping.ErrTrackingInvalid)
+			require.ErrorIs(t, err, order.RuleTrackingInvalid)
 			var te *shipping.TrackingError
 			require.ErrorAs(t, err, &te)
 			require.Equal(t, number, te.Number)
 			return
 		}
 		require.NotEmpty(t, number)
-		require.LessOrEqual(t, len(number), shipping.MaxTrackingLength)
+		require.LessOrEqual(t, len(number), order.MaxTrackingLength)
 		for _, r := range number {
 			require.True(t, r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z', "%q", r)
 		}
@@ -123,22 +129,28 @@ func FuzzValidateTracking(f *testing.F) {
 	})
 }
 
-// FuzzCodeUnmarshalText: any text either parses to a valid code that renders back to itself,
-// or fails with ErrUnknownCode and leaves the code unchanged.
-func FuzzCodeUnmarshalText(f *testing.F) {
-	for _, c := range shipping.Codes() {
-		f.Add(string(c))
+// FuzzRuleUnmarshalText: any text (a rule's name in a stored report, or in a host's JSON)
+// either parses to a valid rule that renders back to itself, or fails with ErrUnknownCode and
+// leaves the rule unchanged.
+func FuzzRuleUnmarshalText(f *testing.F) {
+	for _, c := range order.Rules() {
+		f.Add(c.String())
 	}
 	f.Add("")
 	f.Add("AFTERSALE_OPEN")
+	f.Add("carrier_unknown ")
+	f.Add("order.Rule(3)")
 	f.Fuzz(func(t *testing.T, text string) {
-		c := shipping.CodeSKUDrift
+		c := order.RuleSKUDrift
 		if err := c.UnmarshalText([]byte(text)); err != nil {
-			require.ErrorIs(t, err, shipping.ErrUnknownCode)
-			require.Equal(t, shipping.CodeSKUDrift, c)
+			require.ErrorIs(t, err, order.ErrUnknownCode)
+			require.Equal(t, order.RuleSKUDrift, c)
 			return
 		}
-		require.True(t, c.Valid())
+		require.True(t, c.IsValid())
 		require.Equal(t, text, c.String())
+		back, err := c.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, text, string(back))
 	})
 }

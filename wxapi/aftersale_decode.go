@@ -67,10 +67,10 @@ func DecodeAfterSale(body []byte) (AfterSaleResult, error) {
 	return res, nil
 }
 
-func (d *decoder) afterSale(p *path, w *wireAfterSale) (aftersale.Snapshot, AfterSaleResult) {
+func (d *decoder) afterSale(p *path, w *wireAfterSale) (aftersale.State, AfterSaleResult) {
 	ip, op, cp, up := p.at("after_sale_order_id"), p.at("order_id"), p.at("create_time"), p.at("update_time")
 	sp, kp, rp := p.at("status"), p.at("type"), p.at("reason")
-	s := aftersale.Snapshot{
+	s := aftersale.State{
 		ID:        d.id(&ip, w.ID, true),
 		OrderID:   d.id(&op, w.OrderID, true),
 		Kind:      parseText(d, &kp, w.Type, aftersale.ParseKind),
@@ -119,7 +119,7 @@ func (d *decoder) afterSale(p *path, w *wireAfterSale) (aftersale.Snapshot, Afte
 
 // afterSaleMarks sets what the status implies: when and why the case was rejected, when it was
 // refunded and closed.
-func (d *decoder) afterSaleMarks(s *aftersale.Snapshot, refund decimal.Decimal, completed time.Time, rejection string) {
+func (d *decoder) afterSaleMarks(s *aftersale.State, refund decimal.Decimal, completed time.Time, rejection string) {
 	if d.err != nil {
 		return
 	}
@@ -131,6 +131,9 @@ func (d *decoder) afterSaleMarks(s *aftersale.Snapshot, refund decimal.Decimal, 
 		s.ClosedAt = s.ChangedAt
 		if !completed.IsZero() {
 			s.ClosedAt = completed
+		}
+		if s.ClosedAt.After(s.ChangedAt) {
+			s.ChangedAt = s.ClosedAt // the case changed, at the latest, when it completed
 		}
 		if s.Status.Refunded() {
 			s.Refund, s.RefundedAt = refund, s.ClosedAt

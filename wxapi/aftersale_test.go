@@ -27,7 +27,7 @@ func TestDecodeAfterSale_Golden(t *testing.T) {
 				RefundReason          wxapi.RefundReason `json:"refund_reason,omitzero"`
 				CompensationLiability string             `json:"compensation_liability"`
 				ComplaintID           string             `json:"complaint_id,omitempty"`
-			}{res.Case, res.Case.Open(), res.RefundAmount.StringFixed(2), res.RefundReason,
+			}{res.Case, res.Case.BlocksShipping(res.Case.ChangedAt()), res.RefundAmount.StringFixed(2), res.RefundReason,
 				res.CompensationLiability.StringFixed(2), res.ComplaintID}
 			golden(t, "aftersale/"+name+".golden", indentJSON(t, out))
 		})
@@ -41,7 +41,7 @@ func TestDecodeAfterSale_Values(t *testing.T) {
 	c := res.Case
 	assert.Equal(t, aftersale.KindExchange, c.Kind())
 	assert.Equal(t, aftersale.StatusMerchantWaitReceipt, c.Status())
-	assert.True(t, c.Open())
+	assert.True(t, c.BlocksShipping(c.ChangedAt()))
 	assert.Equal(t, 1, c.Units("1000021103"))
 	assert.Equal(t, aftersale.Waybill{Carrier: "SF", TrackingNumber: "SF1502347789012"}, c.ReturnWaybill())
 	assert.Equal(t, "尺码偏小，想换成 L 码", c.Detail())
@@ -54,13 +54,17 @@ func TestDecodeAfterSale_Values(t *testing.T) {
 	assert.Equal(t, wxapi.RefundShippedTooLate, res.RefundReason)
 	assert.True(t, res.RefundReason.AgainstMerchant())
 	assert.Equal(t, "5.00", res.CompensationLiability.StringFixed(2))
-	assert.False(t, res.Case.Open())
+	assert.False(t, res.Case.BlocksShipping(res.Case.ChangedAt()))
 
 	res, err = wxapi.DecodeAfterSale(readTestdata(t, "aftersale/return_rejected.json"))
 	require.NoError(t, err)
 	deadline, ok := res.Case.EscalationDeadline()
 	require.True(t, ok)
 	assert.Equal(t, time.Unix(1718150400, 0).UTC().Add(aftersale.EscalationWindow), deadline)
+	// A rejected case still blocks shipping while the buyer may escalate, and no longer after.
+	assert.True(t, res.Case.BlocksShipping(res.Case.ChangedAt()))
+	assert.True(t, res.Case.BlocksShipping(deadline.Add(-time.Second)))
+	assert.False(t, res.Case.BlocksShipping(deadline))
 	amount, _ = res.Case.Refunded()
 	assert.True(t, amount.IsZero(), "a rejected case refunded nothing")
 	assert.Equal(t, "39.00", res.RefundAmount.StringFixed(2), "the requested amount is still reported")

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/order"
 )
 
 // ErrPlatform is matched by every *APIError: the platform answered with a non-zero errcode.
@@ -17,9 +17,9 @@ const (
 )
 
 // APIError is a platform answer whose errcode is not 0. For the delivery API it also matches
-// (errors.Is) the sentinel of every shipping.Code the errcode can mean, so a host that got a
-// refusal can branch and explain exactly as it would on shipping.Check's report:
-// errors.Is(err, shipping.ErrAfterSaleOpen) holds for errcode 108009.
+// (errors.Is) every order.Rule the errcode can mean, so a host that got a refusal can branch
+// and explain exactly as it would on shipping.Check's report: errors.Is(err,
+// order.RuleAfterSaleOpen) holds for errcode 108009.
 type APIError struct {
 	// Payload names the API that answered, e.g. "order/delivery/send".
 	Payload string
@@ -31,28 +31,28 @@ type APIError struct {
 
 // Error implements error.
 func (e *APIError) Error() string {
-	if codes := e.ShippingCodes(); len(codes) > 0 {
+	if codes := e.Rules(); len(codes) > 0 {
 		return fmt.Sprintf("wxapi: %s: platform error %d (%s): %s", e.Payload, e.Code, e.Message, codes[0].Title())
 	}
 	return fmt.Sprintf("wxapi: %s: platform error %d: %s", e.Payload, e.Code, e.Message)
 }
 
-// Unwrap returns ErrPlatform and the sentinels of the shipping codes the errcode can mean.
+// Unwrap returns ErrPlatform and the rules the errcode can mean.
 func (e *APIError) Unwrap() []error {
-	codes := e.ShippingCodes()
-	errs := make([]error, 0, 1+len(codes))
+	rules := e.Rules()
+	errs := make([]error, 0, 1+len(rules))
 	errs = append(errs, ErrPlatform)
-	for _, c := range codes {
-		errs = append(errs, c.Err())
+	for _, r := range rules {
+		errs = append(errs, r)
 	}
 	return errs
 }
 
-// ShippingCodes returns the shipping codes the errcode can mean (several for 109000, which the
+// Rules returns the shipment rules the errcode can mean (several for 109000, which the
 // platform uses for over-shipment, refunded units, bad quantities and duplicate waybills), or
-// nil when it is not a shipping refusal.
-func (e *APIError) ShippingCodes() []shipping.Code {
-	return shipping.CodesForPlatform(e.Code)
+// nil when it is not a shipment refusal (order.RulesForPlatform).
+func (e *APIError) Rules() []order.Rule {
+	return order.RulesForPlatform(e.Code)
 }
 
 // Temporary reports whether the platform asks to retry later (system busy, or the order is

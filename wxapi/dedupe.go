@@ -6,13 +6,13 @@ import (
 	"time"
 )
 
-// Verdict is what Dedupe says about an event.
-type Verdict uint8
+// Decision is what Dedupe says about an event.
+type Decision uint8
 
-// Verdicts.
+// Decisions.
 const (
 	// Apply: the event is new and not older than what was applied for its subject.
-	Apply Verdict = iota + 1
+	Apply Decision = iota + 1
 	// Duplicate: the same event (a retry of the push) was applied already.
 	Duplicate
 	// Stale: a newer event about the same subject was applied already; applying this one would
@@ -21,7 +21,7 @@ const (
 )
 
 // String returns "apply", "duplicate" or "stale".
-func (v Verdict) String() string {
+func (v Decision) String() string {
 	switch v {
 	case Apply:
 		return "apply"
@@ -30,7 +30,7 @@ func (v Verdict) String() string {
 	case Stale:
 		return "stale"
 	}
-	return fmt.Sprintf("wxapi.Verdict(%d)", uint8(v))
+	return fmt.Sprintf("wxapi.Decision(%d)", uint8(v))
 }
 
 // Sentinels matched by *EventError.
@@ -43,16 +43,16 @@ var (
 
 // EventError reports an event Dedupe refuses. It matches ErrDuplicateEvent or ErrStaleEvent.
 type EventError struct {
-	Kind    EventKind
-	Subject Subject
-	At      time.Time // the refused event's CreateTime
-	Verdict Verdict   // Duplicate or Stale
-	Newest  time.Time // CreateTime of the newest event applied for the subject
+	Kind     EventKind
+	Subject  Subject
+	At       time.Time // the refused event's CreateTime
+	Decision Decision  // Duplicate or Stale
+	Newest   time.Time // CreateTime of the newest event applied for the subject
 }
 
 // Error implements error.
 func (e *EventError) Error() string {
-	if e.Verdict == Duplicate {
+	if e.Decision == Duplicate {
 		return fmt.Sprintf("wxapi: %s for %s created %s: duplicate: already applied",
 			e.Kind, e.Subject, e.At.Format(time.RFC3339))
 	}
@@ -62,7 +62,7 @@ func (e *EventError) Error() string {
 
 // Unwrap returns ErrDuplicateEvent or ErrStaleEvent.
 func (e *EventError) Unwrap() error {
-	if e.Verdict == Duplicate {
+	if e.Decision == Duplicate {
 		return ErrDuplicateEvent
 	}
 	return ErrStaleEvent
@@ -93,8 +93,12 @@ type history struct {
 	seen   []identity
 }
 
-// Check says whether ev should be applied. It records nothing.
-func (d *Dedupe) Check(ev Event) Verdict {
+// Check says whether ev should be applied. It records nothing. A nil event is never applied:
+// it is Stale.
+func (d *Dedupe) Check(ev Event) Decision {
+	if ev == nil {
+		return Stale
+	}
 	h := d.subjects[ev.Subject()]
 	if h == nil {
 		return Apply
@@ -113,12 +117,15 @@ func (d *Dedupe) Check(ev Event) Verdict {
 
 // Err is Check as an error: nil when ev should be applied, an *EventError otherwise.
 func (d *Dedupe) Err(ev Event) error {
+	if ev == nil {
+		return errors.New("wxapi: Dedupe: nil event")
+	}
 	v := d.Check(ev)
 	if v == Apply {
 		return nil
 	}
 	h := d.subjects[ev.Subject()]
-	return &EventError{Kind: ev.Kind(), Subject: ev.Subject(), At: ev.Time(), Verdict: v,
+	return &EventError{Kind: ev.Kind(), Subject: ev.Subject(), At: ev.Time(), Decision: v,
 		Newest: time.Unix(h.newest.at, 0).UTC()}
 }
 

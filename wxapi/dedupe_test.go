@@ -42,7 +42,7 @@ func TestDedupe(t *testing.T) {
 	require.ErrorIs(t, err, wxapi.ErrStaleEvent)
 	var ee *wxapi.EventError
 	require.ErrorAs(t, err, &ee)
-	assert.Equal(t, wxapi.Stale, ee.Verdict)
+	assert.Equal(t, wxapi.Stale, ee.Decision)
 	assert.Equal(t, t0.Add(2*time.Hour), ee.Newest)
 	assert.Contains(t, err.Error(), "stale")
 	assert.ErrorIs(t, d.Record(paid), wxapi.ErrDuplicateEvent)
@@ -74,12 +74,54 @@ func TestDedupe_SameSecondRank(t *testing.T) {
 	assert.Equal(t, wxapi.Apply, d.Check(as))
 }
 
-func TestVerdict_String(t *testing.T) {
+func TestDecision_String(t *testing.T) {
 	t.Parallel()
 	assert.Equal(t, "apply", wxapi.Apply.String())
 	assert.Equal(t, "duplicate", wxapi.Duplicate.String())
 	assert.Equal(t, "stale", wxapi.Stale.String())
-	assert.Equal(t, "wxapi.Verdict(0)", wxapi.Verdict(0).String())
+	assert.Equal(t, "wxapi.Decision(0)", wxapi.Decision(0).String())
+}
+
+// TestDedupe_ErrDecision: Err is Check as an error. It is nil exactly when the Decision is
+// Apply; otherwise an *EventError carries the Decision and matches the sentinel of that
+// Decision only.
+func TestDedupe_ErrDecision(t *testing.T) {
+	t.Parallel()
+	const id = "3725020335455738368"
+	paid := wxapi.OrderPaid{OrderID: id, At: t0.Add(time.Minute), PaidAt: t0.Add(time.Minute)}
+	var d wxapi.Dedupe
+	require.NoError(t, d.Record(wxapi.OrderPlaced{OrderID: id, At: t0}))
+	require.NoError(t, d.Record(paid))
+	tests := []struct {
+		name     string
+		ev       wxapi.Event
+		decision wxapi.Decision
+		is, not  error
+	}{
+		{"new", wxapi.OrderShipped{OrderID: id, At: t0.Add(time.Hour)}, wxapi.Apply, nil, nil},
+		{"retry", paid, wxapi.Duplicate, wxapi.ErrDuplicateEvent, wxapi.ErrStaleEvent},
+		{"older", wxapi.OrderPlaced{OrderID: id, At: t0.Add(-time.Second)}, wxapi.Stale, wxapi.ErrStaleEvent, wxapi.ErrDuplicateEvent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.Check(tt.ev)
+			assert.Equal(t, tt.decision, got)
+			err := d.Err(tt.ev)
+			if tt.decision == wxapi.Apply {
+				assert.NoError(t, err)
+				return
+			}
+			var ee *wxapi.EventError
+			require.ErrorAs(t, err, &ee)
+			assert.Equal(t, tt.decision, ee.Decision)
+			assert.Equal(t, tt.ev.Kind(), ee.Kind)
+			assert.Equal(t, tt.ev.Subject(), ee.Subject)
+			assert.Equal(t, t0.Add(time.Minute), ee.Newest)
+			assert.ErrorIs(t, err, tt.is)
+			assert.NotErrorIs(t, err, tt.not)
+			assert.Contains(t, err.Error(), tt.decision.String())
+		})
+	}
 }
 
 // TestDedupe_Property delivers a history of events with retries, in random order, and checks

@@ -4,9 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/wxshop-go/wxshop/internal/enum"
 	"github.com/wxshop-go/wxshop/order"
@@ -52,9 +49,12 @@ type wireSendProduct struct {
 // other order it is an error, as is a parcel with one and not the other.
 //
 // The encoder checks the shape the platform requires (IDs, a positive count, at least one item
-// per parcel and one parcel), and names the offending field of the body in a *FieldError. It
-// does not check the order's rules (quantities left to ship, one parcel per SKU, open
-// after-sales): run shipping.Check first.
+// per parcel and one parcel, a well-formed carrier code and tracking number by the order's own
+// rules: order.CarrierCodeValid, order.TrackingProblemOf), and names the offending field of the
+// body in a *FieldError; a refusal of a parcel's logistics also matches the order.Rule that
+// order.ShipmentProblems and shipping.Check report for it (errors.Is). It does not check the
+// order's other rules (quantities left to ship, one parcel per SKU, open after-sales): run
+// shipping.Check first.
 func EncodeShipment(o *order.Order, parcels []order.Parcel) ([]byte, error) {
 	if o == nil {
 		return encodeDeliverySend("", parcels, false)
@@ -114,17 +114,22 @@ func (d *decoder) packages(parcels []order.Parcel, virtual bool) []wireSendPacka
 	for i, pc := range parcels {
 		ep := lp.elem(i)
 		cp, wp := ep.at("delivery_id"), ep.at("waybill_id")
-		pkg := wireSendPackage{DeliveryID: d.outText(&cp, pc.Carrier), WaybillID: d.outText(&wp, pc.TrackingNumber), DeliverType: deliverExpress}
+		pkg := wireSendPackage{DeliveryID: pc.Carrier, WaybillID: pc.TrackingNumber, DeliverType: deliverExpress}
 		switch {
-		case pc.Carrier != "" && pc.TrackingNumber != "":
-		case pc.Carrier == "" && pc.TrackingNumber == "" && virtual:
+		case pc.NoLogistics() && virtual:
 			pkg.DeliverType = deliverVirtual
-		case pc.Carrier == "" && pc.TrackingNumber == "":
+		case pc.NoLogistics():
 			d.fail(&cp, "", errNeedsLogistics)
 		case pc.Carrier == "":
-			d.missing(&cp)
+			d.fail(&cp, "", errNoCarrier)
+		case !order.CarrierCodeValid(pc.Carrier):
+			d.fail(&cp, strconv.Quote(pc.Carrier), fmt.Errorf("%w: not a carrier code (1 to 64 ASCII letters, digits, '_' or '-') (%w)", ErrMalformed, order.RuleCarrierUnknown))
+		case pc.TrackingNumber == "":
+			d.fail(&wp, "", errNoTracking)
 		default:
-			d.missing(&wp)
+			if tp := order.TrackingProblemOf(pc.TrackingNumber); tp != 0 {
+				d.fail(&wp, strconv.Quote(pc.TrackingNumber), fmt.Errorf("%w: tracking number %s (%w)", ErrMalformed, tp, order.RuleTrackingInvalid))
+			}
 		}
 		ip := ep.at("product_infos")
 		if len(pc.Items) == 0 {
@@ -145,9 +150,16 @@ func (d *decoder) packages(parcels []order.Parcel, virtual bool) []wireSendPacka
 	return out
 }
 
-// errNeedsLogistics: a parcel without carrier and tracking number where deliver_type 3 is not
-// allowed (an order not known to be virtual, or a re-shipment).
-var errNeedsLogistics = fmt.Errorf("%w: only the first shipment of a virtual-goods order (EncodeShipment) goes without carrier and waybill", ErrMissingField)
+// The encoder's logistics refusals. Each matches the order.Rule that order.ShipmentProblems
+// and shipping.Check report for the same parcel, as a refusal of the platform does (APIError).
+var (
+	// errNeedsLogistics: a parcel without carrier and tracking number where deliver_type 3 is
+	// not allowed (an order not known to be virtual, or a re-shipment).
+	errNeedsLogistics = fmt.Errorf("%w: only the first shipment of a virtual-goods order (EncodeShipment) goes without carrier and waybill (%w)",
+		ErrMissingField, order.RuleDeliverTypeMismatch)
+	errNoCarrier  = fmt.Errorf("%w (%w)", ErrMissingField, order.RuleCarrierMissing)
+	errNoTracking = fmt.Errorf("%w (%w)", ErrMissingField, order.RuleTrackingMissing)
+)
 
 // outID checks an ID about to be sent: a positive uint64 in canonical decimal.
 func (d *decoder) outID(p *path, id string) string {
@@ -158,15 +170,6 @@ func (d *decoder) outID(p *path, id string) string {
 		d.fail(p, strconv.Quote(id), errBadID)
 	}
 	return id
-}
-
-// outText checks a code about to be sent (a carrier, a tracking number): valid UTF-8 without
-// control characters, which JSON would otherwise replace or the platform would reject.
-func (d *decoder) outText(p *path, s string) string {
-	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
-		d.fail(p, strconv.Quote(s), fmt.Errorf("%w: not printable UTF-8 text", ErrMalformed))
-	}
-	return s
 }
 
 // outCount checks a unit count about to be sent: 1 to order.MaxQuantity.

@@ -3,14 +3,15 @@
 //
 // Platform to domain:
 //
-//   - DecodeOrder: order/get → *order.Order (through order.Restore) and its after-sale summary;
+//   - DecodeOrder: order/get → *order.Order (through order.FromPlatform) and its after-sale
+//     summary;
 //   - DecodeAfterSale: aftersale/getaftersaleorder → *aftersale.Case (through aftersale.Restore);
 //   - DecodeProduct: product/get → the product and its SKUs, as catalog.ProductState for
 //     (*catalog.Catalog).RestoreProduct;
 //   - DecodeEvent: an order or after-sale push → a typed Event, judged by a Dedupe and, for
 //     payments and cancellations, applied with ApplyToOrder;
 //   - DecodeResponse: any answer's errcode → an *APIError; a refusal of delivery/send matches
-//     the same shipping sentinels (errors.Is) as shipping.Check's report.
+//     the same order.Rule values (errors.Is) as shipping.Check's report.
 //
 // Domain to platform: EncodeShipment (delivery/send, with the delivery type the order calls
 // for), EncodeDeliveryCompensation and EncodeAuditFree build request bodies from order parcels

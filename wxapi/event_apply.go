@@ -23,6 +23,12 @@ var ErrNotApplicable = errors.New("event does not carry enough to apply")
 // Ask a Dedupe first: a duplicate or stale push must not be applied at all. An event about
 // another order is an error.
 func ApplyToOrder(o *order.Order, ev Event) (order.Event, error) {
+	switch {
+	case o == nil:
+		return nil, errors.New("wxapi: ApplyToOrder: nil order")
+	case ev == nil:
+		return nil, errors.New("wxapi: ApplyToOrder: nil event")
+	}
 	if s := ev.Subject(); s.Kind != SubjectOrder || s.ID != o.ID() {
 		return nil, fmt.Errorf("wxapi: %s for %s applied to order %s", ev.Kind(), s, o.ID())
 	}

@@ -149,7 +149,7 @@ func TestApplyToOrder(t *testing.T) {
 	assert.Equal(t, paidAt, got)
 
 	// Paying twice is refused by the order and changes nothing.
-	before := o.Snapshot()
+	before := o.State()
 	_, err = wxapi.ApplyToOrder(o, wxapi.OrderPaid{OrderID: o.ID(), At: paidAt.Add(time.Minute)})
 	require.ErrorIs(t, err, order.ErrInvalidTransition)
 	assert.Equal(t, before.Status, o.Status())

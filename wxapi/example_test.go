@@ -55,7 +55,7 @@ func Example() {
 		return
 	}
 	o := res.Order
-	fmt.Println(o.ID(), o.Status(), o.Paid().StringFixed(2))
+	fmt.Println(o.ID(), o.Status(), o.Total().StringFixed(2))
 
 	parcels := []order.Parcel{{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: []order.Item{
 		{ProductID: "10000211", SKUID: "1000021104", Quantity: 2},
@@ -126,14 +126,14 @@ func ExampleEncodeShipment() {
 	// true
 }
 
-// A refusal from delivery/send matches the same sentinels as shipping.Check's report, so a
-// host explains both the same way.
+// A refusal from delivery/send matches the same order.Rule values as shipping.Check's report,
+// so a host explains both the same way.
 func ExampleDecodeResponse() {
 	err := wxapi.DecodeResponse("order/delivery/send", []byte(`{"errcode":108009,"errmsg":"当前订单有未完成售后单，不允许发货"}`))
-	fmt.Println(errors.Is(err, shipping.ErrAfterSaleOpen))
+	fmt.Println(errors.Is(err, order.RuleAfterSaleOpen))
 	var apiErr *wxapi.APIError
 	if errors.As(err, &apiErr) {
-		for _, c := range apiErr.ShippingCodes() {
+		for _, c := range apiErr.Rules() {
 			fmt.Println(c, c.Label())
 		}
 	}
@@ -157,12 +157,12 @@ func ExampleDedupe() {
 			fmt.Println(err)
 			continue
 		}
-		verdict := seen.Check(ev)
-		if verdict == wxapi.Apply {
+		decision := seen.Check(ev)
+		if decision == wxapi.Apply {
 			// ... apply ev to the host's order here, then:
 			_ = seen.Record(ev)
 		}
-		fmt.Println(ev.Kind(), verdict)
+		fmt.Println(ev.Kind(), decision)
 	}
 	// Output:
 	// channels_ec_order_deliver apply

@@ -2,6 +2,7 @@ package wxapi_test
 
 import (
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -30,17 +31,17 @@ func addSeeds(f *testing.F, dir string) {
 func checkOrder(t *testing.T, o *order.Order) {
 	t.Helper()
 	require.NotNil(t, o)
-	back, err := order.Restore(o.Snapshot())
-	require.NoError(t, err, "a decoded order restores from its own snapshot")
+	back, err := order.Restore(o.State())
+	require.NoError(t, err, "a decoded order restores from its own state")
 	require.Equal(t, o.Status(), back.Status())
 	requireJSONRoundTrip(t, o, new(order.Order))
-	require.False(t, o.Paid().IsNegative())
+	require.False(t, o.Total().IsNegative())
 	for _, l := range o.Lines() {
-		require.True(t, l.Shipped >= 0 && l.Shipped <= l.Quantity)
-		require.True(t, l.OnAfterSale+l.Refunded+l.AfterSaleDone <= l.Quantity)
-		require.LessOrEqual(t, l.AfterSaleDone, l.Shipped, "only shipped goods are exchanged or re-sent")
-		require.True(t, l.RefundedAmount.IsZero())
-		require.Equal(t, l.Shipped, o.Shipped(l.SKUID()))
+		require.True(t, l.Shipped() >= 0 && l.Shipped() <= l.Quantity())
+		require.True(t, l.OnAfterSale()+l.Refunded()+l.AfterSaleDone() <= l.Quantity())
+		require.LessOrEqual(t, l.AfterSaleDone(), l.Shipped(), "only shipped goods are exchanged or re-sent")
+		require.True(t, l.RefundedAmount().IsZero())
+		require.Equal(t, l.Shipped(), o.Shipped(l.SKUID()))
 	}
 }
 
@@ -49,8 +50,8 @@ func checkOrder(t *testing.T, o *order.Order) {
 func checkCase(t *testing.T, c *aftersale.Case) {
 	t.Helper()
 	require.NotNil(t, c)
-	_, err := aftersale.Restore(c.Snapshot())
-	require.NoError(t, err, "a decoded case restores from its own snapshot")
+	_, err := aftersale.Restore(c.State())
+	require.NoError(t, err, "a decoded case restores from its own state")
 	requireJSONRoundTrip(t, c, new(aftersale.Case))
 }
 
@@ -76,7 +77,13 @@ func FuzzDecodeOrder(f *testing.F) {
 			return
 		}
 		checkOrder(t, res.Order)
-		require.Equal(t, res.Virtual, res.Order.Virtual())
+		// OrderResult.Virtual is gone (Order.Virtual says it): a parcel without logistics is
+		// only ever on a virtual-goods order.
+		for _, p := range res.Order.Parcels() {
+			if p.NoLogistics() {
+				require.True(t, res.Order.Virtual(), "a parcel without logistics on an order of physical goods")
+			}
+		}
 		if res.AfterSales.Unfinished > 0 {
 			require.True(t, res.AfterSales.BlocksShipping())
 		}
@@ -152,7 +159,8 @@ func FuzzDecodeResponse(f *testing.F) {
 }
 
 // FuzzEncodeDeliverySend: any input is refused or encoded, what is encoded reads back as the
-// parcel it came from, and deliver_type follows the order: EncodeShipment sends a parcel without
+// parcel it came from and passes the order's carrier and tracking rules (a refusal for either
+// names its field), and deliver_type follows the order: EncodeShipment sends a parcel without
 // logistics as 3 on a virtual-goods order only, and agrees with EncodeDeliverySend on the rest.
 func FuzzEncodeDeliverySend(f *testing.F) {
 	orders := map[bool]*order.Order{}
@@ -165,13 +173,28 @@ func FuzzEncodeDeliverySend(f *testing.F) {
 	f.Add("", "", "", "", "", 0, false)
 	f.Add("1", "", "", "2", "3", -1, true)
 	f.Add("1", "", "", "10000903", "1000090301", 1, true)
+	f.Add("3725021154689773056", "SF", "SF1432198765012\u200b", "10000777", "1000077701", 2, false)
+	f.Add("3725021154689773056", "顺丰", "SF1432198765012", "10000777", "1000077701", 2, false)
 	f.Fuzz(func(t *testing.T, orderID, carrier, tracking, productID, skuID string, qty int, virtual bool) {
 		parcel := order.Parcel{Carrier: carrier, TrackingNumber: tracking,
 			Items: []order.Item{{ProductID: productID, SKUID: skuID, Quantity: qty}}}
 		if body, err := wxapi.EncodeDeliverySend(orderID, []order.Parcel{parcel}); err == nil {
 			require.Equal(t, 1, readBackParcel(t, body, orderID, parcel), "an order ID alone ships by express")
+			// What is sent passes the order's own logistics rules.
+			require.True(t, order.CarrierCodeValid(carrier), "sent carrier %q", carrier)
+			require.Zero(t, order.TrackingProblemOf(tracking), "sent tracking number %q", tracking)
 		} else {
 			require.Nil(t, body)
+			var fe *wxapi.FieldError
+			require.ErrorAs(t, err, &fe)
+			if errors.Is(err, order.RuleTrackingInvalid) {
+				require.NotZero(t, order.TrackingProblemOf(tracking), "refused tracking number %q", tracking)
+				require.Equal(t, "delivery_list[0].waybill_id", fe.Field)
+			}
+			if errors.Is(err, order.RuleCarrierUnknown) {
+				require.False(t, order.CarrierCodeValid(carrier), "refused carrier %q", carrier)
+				require.Equal(t, "delivery_list[0].delivery_id", fe.Field)
+			}
 		}
 
 		o := orders[virtual]

@@ -47,17 +47,19 @@ func TestDecodeOrder_FinishedAfterSales(t *testing.T) {
 			checkOrder(t, res.Order)
 			l, ok := res.Order.Line(sku)
 			require.True(t, ok)
-			assert.Equal(t, tt.refunded, l.Refunded)
-			assert.Equal(t, tt.done, l.AfterSaleDone)
-			assert.Zero(t, l.OnAfterSale)
-			assert.True(t, l.RefundedAmount.IsZero(), "order/get carries no refunded money")
-			assert.Equal(t, 1, l.AfterSaleAttempts, "a finished after-sale proves one request")
+			assert.Equal(t, tt.refunded, l.Refunded())
+			assert.Equal(t, tt.done, l.AfterSaleDone())
+			assert.Zero(t, l.OnAfterSale())
+			assert.True(t, l.RefundedAmount().IsZero(), "order/get carries no refunded money")
+			assert.Equal(t, 1, l.AfterSaleAttempts(), "a finished after-sale proves one request")
 			assert.Zero(t, res.Order.EligibleForAfterSale(sku), "no new after-sale for finished units")
 			assert.False(t, res.Order.FullyRefunded(), "the tote bag was not refunded")
 		})
 	}
 
 	// An exchange or re-send is of shipped goods: one of units that never shipped is refused.
+	// The rule is the order's; order.FromPlatform names the line's field, and the error names
+	// its JSON path and the SKU.
 	unshipped := append(withList(`{"aftersale_order_id": "2000000489876543", "status": "MERCHANT_EXCHANGE_SUCCESS"}`),
 		`"status": 30`, `"status": 21`, `"ship_done_time": 1717300000`, `"ship_done_time": 0`,
 		`{"product_id": "10000211", "sku_id": "1000021103", "product_cnt": 1},`, ``)
@@ -65,8 +67,10 @@ func TestDecodeOrder_FinishedAfterSales(t *testing.T) {
 	var fe *wxapi.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "order.order_detail.product_infos[0].finish_aftersale_sku_cnt", fe.Field)
-	assert.Equal(t, "1", fe.Value)
 	assert.ErrorIs(t, err, wxapi.ErrInconsistent)
+	assert.ErrorIs(t, err, order.ErrInvalidOrder)
+	assert.Contains(t, err.Error(), sku)
+	assert.Contains(t, err.Error(), "exchanged or re-sent")
 
 	// An order closed by after-sale needs every unit refunded: exchanges cannot close it.
 	closed := func(status string) []byte {
@@ -97,8 +101,8 @@ func TestDecodeOrder_RefundLedger(t *testing.T) {
 	require.NoError(t, err)
 	o := res.Order
 	l, _ := o.Line("1000021104")
-	require.Equal(t, 1, l.Refunded)
-	require.True(t, l.RefundedAmount.IsZero())
+	require.Equal(t, 1, l.Refunded())
+	require.True(t, l.RefundedAmount().IsZero())
 	assert.Equal(t, 1, o.Remaining("1000021104"), "a refunded unit never ships")
 
 	c, _, err := aftersale.Open(o, aftersale.Request{ID: "2000000481239999", Kind: aftersale.KindRefund,

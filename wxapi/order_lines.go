@@ -2,7 +2,6 @@ package wxapi
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -11,19 +10,21 @@ import (
 	"github.com/wxshop-go/wxshop/order"
 )
 
-// lines converts order_detail.product_infos into order lines. s carries the order's status and
-// times, which decide the ship-by deadline and the after-sale attempt count; exchanged says the
-// finished after-sale units were exchanged or re-sent, not refunded (finishedByExchange).
-func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot, exchanged bool) []order.Line {
+// lines maps order_detail.product_infos onto platform lines.
+func (d *decoder) lines(dp *path, ws []wireOrderProduct) []order.PlatformLine {
 	lp := dp.at("product_infos")
 	if len(ws) == 0 {
 		d.missing(&lp)
 		return nil
 	}
-	lines := make([]order.Line, 0, len(ws))
+	if len(ws) > order.MaxLines {
+		d.fail(&lp, fmt.Sprint(len(ws)), fmt.Errorf("%w: more than %d lines", ErrMalformed, order.MaxLines))
+		return nil
+	}
+	lines := make([]order.PlatformLine, len(ws))
 	for i := range ws {
 		ep := lp.elem(i)
-		lines = append(lines, d.line(&ep, &ws[i], s, exchanged))
+		lines[i] = d.line(&ep, &ws[i])
 		if d.err != nil {
 			return nil
 		}
@@ -31,57 +32,46 @@ func (d *decoder) lines(dp *path, ws []wireOrderProduct, s *order.Snapshot, exch
 	return lines
 }
 
-func (d *decoder) line(p *path, w *wireOrderProduct, s *order.Snapshot, exchanged bool) order.Line {
+func (d *decoder) line(p *path, w *wireOrderProduct) order.PlatformLine {
 	pid, sid, cnt := p.at("product_id"), p.at("sku_id"), p.at("sku_cnt")
 	sale, real := p.at("sale_price"), p.at("real_price")
-	on, fin := p.at("on_aftersale_sku_cnt"), p.at("finish_aftersale_sku_cnt")
-	l := order.Line{
-		Snapshot: catalog.Snapshot{
-			ProductID: d.id(&pid, w.ProductID, true),
-			SKUID:     d.id(&sid, w.SKUID, true),
-			Title:     w.Title,
-			Attrs:     d.attrs(p, w.SKUAttrs),
-			Price:     d.fen(&sale, w.SalePrice, true),
-		},
-		Quantity:    d.positive(&cnt, w.SKUCnt, true),
-		OnAfterSale: d.count(&on, w.OnAfterSaleCnt, false),
+	on, fin, dl := p.at("on_aftersale_sku_cnt"), p.at("finish_aftersale_sku_cnt"), p.at("delivery_deadline")
+	l := order.PlatformLine{
+		Quantity:          d.positive(&cnt, w.SKUCnt, true),
+		UnitPrice:         d.fen(&sale, w.SalePrice, true),
+		OnAfterSale:       d.count(&on, w.OnAfterSaleCnt, false),
+		FinishedAfterSale: d.count(&fin, w.FinishAfterSale, false),
+		ShipBy:            d.unix(&dl, w.DeliveryDeadline, false),
 	}
-	if finished := d.count(&fin, w.FinishAfterSale, false); exchanged {
-		l.AfterSaleDone = finished
-	} else {
-		l.Refunded = finished
+	productID, skuID := d.id(&pid, w.ProductID, true), d.id(&sid, w.SKUID, true)
+	attrs := d.attrs(p, w.SKUAttrs)
+	if d.err != nil {
+		return l
 	}
-	l.UnitPrice = l.Snapshot.Price
+	snap, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: productID, SKUID: skuID, Title: w.Title,
+		Attrs: attrs, Price: l.UnitPrice})
+	if err != nil {
+		d.fail(p, productID+"/"+skuID, err)
+		return l
+	}
+	l.Snapshot = snap
 	if w.RealPrice.set {
 		l.Paid = d.fen(&real, w.RealPrice, false)
 	} else {
 		l.Paid = l.UnitPrice.Mul(decimal.NewFromInt(int64(l.Quantity)))
 	}
-	paid := !s.PaidAt.IsZero()
-	if paid && l.OnAfterSale+l.Refunded+l.AfterSaleDone > 0 {
-		// The payload does not count after-sale requests per line; units held or finished
-		// prove at least one. The platform still enforces its own limit.
-		l.AfterSaleAttempts = 1
-	}
-	d.deadline(p, w, s, &l)
-	return l
-}
-
-// errExchangedUnshipped: finished after-sales read as exchanges or re-sends (finishedByExchange)
-// on units that never shipped, which the platform takes only for shipped goods.
-var errExchangedUnshipped = fmt.Errorf("%w: units exchanged or re-sent that never shipped", ErrInconsistent)
-
-// checkExchanged refuses lines with more units exchanged or re-sent than shipped. It runs once
-// the parcels have set the shipped counts.
-func (d *decoder) checkExchanged(dp *path, lines []order.Line) {
-	lp := dp.at("product_infos")
-	for i := range lines {
-		if l := &lines[i]; l.AfterSaleDone > l.Shipped {
-			ep := lp.elem(i)
-			fp := ep.at("finish_aftersale_sku_cnt")
-			d.fail(&fp, fmt.Sprint(l.AfterSaleDone), errExchangedUnshipped)
+	if w.DeliverInfo != nil {
+		ip := p.at("sku_deliver_info")
+		tp, pp := ip.at("stock_type"), ip.at("predict_delivery_time")
+		switch st := d.int(&tp, w.DeliverInfo.StockType, false); st {
+		case int64(order.StockInStock), int64(order.StockPresale):
+			l.Stock = order.StockType(st)
+		default:
+			d.fail(&tp, fmt.Sprint(st), &enum.UnknownError{Type: "stock_type", Value: fmt.Sprint(st)})
 		}
+		l.PredictedDelivery = d.unix(&pp, w.DeliverInfo.PredictDeliveryTime, false)
 	}
+	return l
 }
 
 // attrs converts sku_attrs; every attribute needs a key.
@@ -99,81 +89,31 @@ func (d *decoder) attrs(p *path, ws []wireAttr) []catalog.Attr {
 	return out
 }
 
-// deadline sets the line's stock type, presale window and ship-by deadline. A paid line ships
-// by delivery_deadline; without one, by the policy's deadline from the payment time. A presale
-// line's window is its deadline minus the payment time (or, before payment, the predicted
-// delivery time minus the creation time).
-func (d *decoder) deadline(p *path, w *wireOrderProduct, s *order.Snapshot, l *order.Line) {
-	dlp := p.at("delivery_deadline")
-	deadline := d.unix(&dlp, w.DeliveryDeadline, false)
-	var predicted time.Time
-	if w.DeliverInfo != nil {
-		ip := p.at("sku_deliver_info")
-		tp, pp := ip.at("stock_type"), ip.at("predict_delivery_time")
-		switch st := d.int(&tp, w.DeliverInfo.StockType, false); st {
-		case int64(order.StockInStock), int64(order.StockPresale):
-			l.Stock = order.StockType(st)
-		default:
-			d.fail(&tp, fmt.Sprint(st), &enum.UnknownError{Type: "stock_type", Value: fmt.Sprint(st)})
-		}
-		predicted = d.unix(&pp, w.DeliverInfo.PredictDeliveryTime, false)
-	}
-	paidAt := s.PaidAt
-	switch {
-	case d.err != nil:
-		return
-	case !paidAt.IsZero() && !deadline.IsZero():
-		l.ShipBy = deadline
-	case !paidAt.IsZero() && l.Stock == order.StockInStock:
-		l.ShipBy = paidAt.Add(s.Policy.InStock)
-	case !paidAt.IsZero():
-		if predicted.IsZero() {
-			d.missing(&dlp)
-			return
-		}
-		l.ShipBy = predicted
-	}
-	if l.Stock != order.StockPresale {
-		return
-	}
-	if !paidAt.IsZero() {
-		l.PresaleShipWithin = l.ShipBy.Sub(paidAt)
-		return
-	}
-	if predicted.IsZero() {
-		ip := p.at("sku_deliver_info")
-		pp := ip.at("predict_delivery_time")
-		d.missing(&pp)
-		return
-	}
-	l.PresaleShipWithin = predicted.Sub(s.CreatedAt)
-}
-
-// parcels converts delivery_info.delivery_product_info into the order's parcels. virtual is
-// the order's deliver_method 1: only then may a parcel ship without logistics (deliver_type 3,
-// no delivery_id or waybill_id). A parcel sent by a waybill (deliver_type 1, 2 or 4) needs
-// both; a parcel without deliver_type is left to order.Restore, which applies the same rule.
-func (d *decoder) parcels(vp *path, ws []wireDeliveryPackage, virtual bool) []order.Parcel {
+// parcels maps delivery_info.delivery_product_info onto parcels. A parcel of deliver_type 3
+// (virtual goods, no logistics) carries neither carrier nor tracking number; whether the order
+// may ship so, and every other parcel rule, is the order's (order.FromPlatform).
+func (d *decoder) parcels(vp *path, ws []wireDeliveryPackage) []order.Parcel {
 	if len(ws) == 0 {
 		return nil
 	}
 	lp := vp.at("delivery_product_info")
+	if len(ws) > order.MaxParcels {
+		d.fail(&lp, fmt.Sprint(len(ws)), fmt.Errorf("%w: more than %d parcels", ErrMalformed, order.MaxParcels))
+		return nil
+	}
 	out := make([]order.Parcel, 0, len(ws))
 	for i := range ws {
 		w := &ws[i]
 		ep := lp.elem(i)
-		tp, cp, wp := ep.at("deliver_type"), ep.at("delivery_id"), ep.at("waybill_id")
+		tp := ep.at("deliver_type")
+		pc := order.Parcel{Carrier: w.DeliveryID, TrackingNumber: w.WaybillID}
 		switch t := d.int(&tp, w.DeliverType, false); {
 		case t == 0:
 		case !knownDeliverType(t):
 			d.fail(&tp, fmt.Sprint(t), &enum.UnknownError{Type: "deliver_type", Value: fmt.Sprint(t)})
-		case t == deliverVirtual && !virtual:
-			d.fail(&tp, fmt.Sprint(t), errVirtualParcel)
-		case t != deliverVirtual:
-			d.text(&cp, w.DeliveryID, true)
-			d.text(&wp, w.WaybillID, true)
+		case t == deliverVirtual && !pc.NoLogistics():
+			d.fail(&tp, fmt.Sprint(t), fmt.Errorf("%w: deliver_type 3 (no logistics) with a delivery_id or waybill_id", ErrInconsistent))
 		}
-		pc := order.Parcel{Carrier: w.DeliveryID, TrackingNumber: w.WaybillID}
 		ip := ep.at("product_infos")
 		if len(w.Products) == 0 {
 			d.missing(&ip)
@@ -205,7 +145,3 @@ const (
 )
 
 func knownDeliverType(t int64) bool { return t >= deliverExpress && t <= deliverOnlineSingle }
-
-// errVirtualParcel: a parcel of virtual goods (deliver_type 3) on an order of physical goods;
-// the platform refuses that delivery type for them (606008).
-var errVirtualParcel = fmt.Errorf("%w: virtual goods without logistics on an order whose deliver_method is not 1", ErrInconsistent)

@@ -50,7 +50,7 @@ func exchangeStory(s *story) error {
 	if err != nil {
 		return err
 	}
-	s.printf("merchant accepts: %s; blocks shipping: %t\n", accepted.To.Label(), c.Open())
+	s.printf("merchant accepts: %s; blocks shipping: %t\n", accepted.To.Label(), c.BlocksShipping(s.now))
 	s.exchangeOrder, s.exchangeCase = o, c
 	return nil
 }
@@ -66,7 +66,7 @@ func disputeStory(s *story) error {
 		return err
 	}
 	at := s.at(72 * time.Hour)
-	s.printf("order %s (%s 元) is overdue: %t\n", o.ID(), o.Paid().StringFixed(2), o.Overdue(at))
+	s.printf("order %s (%s 元) is overdue: %t\n", o.ID(), o.Total().StringFixed(2), o.Overdue(at))
 
 	c, _, err := aftersale.Open(o, aftersale.Request{
 		ID: "AS-8002", Kind: aftersale.KindRefund, Reason: aftersale.ReasonNotDeliveredTooLong,

@@ -6,29 +6,30 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // catalogChapter opens a business shop, lists three teas on the home shelf, then stops selling
 // a gift box three ways and shows what a buyer sees each time.
 func catalogChapter(s *story) error {
 	s.printf("== Catalog: a shop, a shelf (货架), and three ways to stop selling ==\n")
-	shop, err := catalog.NewShop(catalog.ShopParams{
+	profile, err := shop.New(shop.Params{
 		Name:    "龙井茶舍",
-		Kind:    catalog.SellerWeChatShop,
-		Contact: catalog.ContactParams{Name: "王店长", Phone: "13800138000"},
-		Business: &catalog.BusinessParams{
+		Kind:    shop.WeChatShop,
+		Contact: shop.Contact{Name: "王店长", Phone: "13800138000"},
+		Business: &shop.Business{
 			CompanyName:           "杭州龙井茶舍有限公司",
 			LicenseNumber:         "91350100M000100Y43",
 			LegalRepresentative:   "王五",
 			LegalRepresentativeID: "11010519491231002X",
-			BankAccount:           catalog.BankAccount{Holder: "杭州龙井茶舍有限公司", Bank: "中国银行杭州分行", Number: "6217000000001234"},
+			BankAccount:           shop.BankAccount{Holder: "杭州龙井茶舍有限公司", Bank: "中国银行杭州分行", Number: "6217000000001234"},
 		},
 	})
 	if err != nil {
 		return err
 	}
-	s.shop = shop
-	s.printf("shop %s opened as %s\n", shop.Name(), shop.Kind().Label())
+	s.shop = profile
+	s.printf("shop %s opened as %s\n", profile.Name(), profile.Kind().Label())
 
 	c := catalog.New()
 	s.catalog = c

@@ -17,7 +17,7 @@ func orderChapter(s *story) error {
 	if err != nil {
 		return err
 	}
-	s.printf("order %s: %d %s, amount %s 元\n", o.ID(), o.Status().Code(), o.Status().Label(), o.Paid().StringFixed(2))
+	s.printf("order %s: %d %s, amount %s 元\n", o.ID(), o.Status().Code(), o.Status().Label(), o.Total().StringFixed(2))
 
 	paid, err := o.Pay(s.at(2 * time.Minute))
 	if err != nil {

@@ -48,7 +48,7 @@ func shippingChapter(s *story) error {
 		Items: []order.Item{{ProductID: longjing, SKUID: longjing250, Quantity: 2}}}
 	report = s.check(drifted, nil, parcel)
 	s.printf("after a no-review price change, order %s: ok %t, SKU drift %t\n", drifted.ID(), report.OK(),
-		errors.Is(report.Err(), shipping.ErrSKUDrift))
+		errors.Is(report.Err(), order.RuleSKUDrift))
 	for _, b := range report.Blockers {
 		s.printf("  [%s %d] %s\n  → %s\n", b.Code, b.PlatformCode, b.Message, b.Action)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/wxshop-go/wxshop/aftersale"
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 // The platform's product and SKU ids are decimal uint64s; the story names them.
@@ -25,7 +26,7 @@ const (
 type story struct {
 	w       io.Writer
 	now     time.Time
-	shop    catalog.Shop
+	shop    shop.Profile
 	catalog *catalog.Catalog
 
 	// The exchange the after-sale chapter opens and the shipping chapter runs into.
@@ -60,8 +61,8 @@ func (s *story) placeOrder(id string, basket ...line) (*order.Order, error) {
 		lines = append(lines, order.LineParams{
 			Snapshot:  snap,
 			Quantity:  l.quantity,
-			UnitPrice: snap.Price,
-			Paid:      snap.Price.Mul(decimal.NewFromInt(int64(l.quantity))),
+			UnitPrice: snap.Price(),
+			Paid:      snap.Price().Mul(decimal.NewFromInt(int64(l.quantity))),
 		})
 	}
 	o, err := order.New(order.NewParams{

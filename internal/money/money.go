@@ -97,6 +97,12 @@ func smallFen(yuan decimal.Decimal) (int64, bool) {
 // (decimal.New(1, 1<<30)): it decides those from the coefficient and exponent alone, without
 // expanding 10^exponent.
 func generalToFen(field string, yuan decimal.Decimal) (int64, error) {
+	exp := yuan.Exponent()
+	if exp < -maxExponent || exp > maxExponent {
+		// Zero included: a zero with exponent 2^30 passes every value test, and then whatever
+		// formats it (an error message, JSON) expands 10^(2^30) digit by digit.
+		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "exponent out of range"}
+	}
 	coef := yuan.Coefficient()
 	if coef.Sign() == 0 {
 		return 0, nil
@@ -104,7 +110,6 @@ func generalToFen(field string, yuan decimal.Decimal) (int64, error) {
 	if coef.Sign() < 0 {
 		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "negative"}
 	}
-	exp := yuan.Exponent()
 	if exp > 11 { // at least 10^12 yuan
 		return 0, &AmountError{Field: field, Value: describe(yuan), Reason: "above the ceiling of " + Format(MaxYuan) + " yuan"}
 	}
@@ -119,14 +124,31 @@ func generalToFen(field string, yuan decimal.Decimal) (int64, error) {
 	return yuan.Shift(2).IntPart(), nil
 }
 
-// describe renders a rejected amount for an error message. An extreme exponent is written as
-// coefficient e exponent: String would expand it digit by digit.
-func describe(yuan decimal.Decimal) string {
-	if exp := yuan.Exponent(); exp < -40 || exp > 40 {
-		return yuan.Coefficient().String() + "e" + strconv.Itoa(int(exp))
+// maxExponent bounds the exponent of an amount built in code: 10^±18 covers every amount
+// with at most two decimals below MaxYuan, written with any number of trailing zeros a
+// program would use.
+const maxExponent = 18
+
+// maxDescribed bounds the digits of a coefficient an error message prints in full.
+const maxDescribed = 40
+
+// Describe renders an amount that may not be valid for an error message, in bounded time and
+// space: an extreme exponent is written as coefficient e exponent (String would expand it
+// digit by digit), and a coefficient of more than 40 digits is cut to its first digits and
+// its length. Every message that names a rejected amount uses it.
+func Describe(yuan decimal.Decimal) string {
+	exp := yuan.Exponent()
+	if exp >= -maxDescribed && exp <= maxDescribed && yuan.Coefficient().BitLen() <= 128 {
+		return yuan.String()
 	}
-	return yuan.String()
+	c := yuan.Coefficient().String()
+	if len(c) > maxDescribed {
+		c = c[:maxDescribed] + "…(" + strconv.Itoa(len(c)) + " digits)"
+	}
+	return c + "e" + strconv.Itoa(int(exp))
 }
+
+func describe(yuan decimal.Decimal) string { return Describe(yuan) }
 
 // FenToYuan checks an amount in fen (as the platform sends it) and returns it in yuan.
 func FenToYuan(field string, fen int64) (decimal.Decimal, error) {
@@ -148,13 +170,11 @@ func Yuan(fen int64) decimal.Decimal { return decimal.New(fen, -2) }
 func Format(yuan decimal.Decimal) string { return yuan.StringFixed(2) }
 
 // Parse reads an amount in yuan from text ("99.99", "100") and validates it as Check does.
+// It returns the amount with exactly two decimals.
 func Parse(field, s string) (decimal.Decimal, error) {
-	d, err := decimal.NewFromString(s)
+	fen, err := ParseFen(field, s)
 	if err != nil {
-		return decimal.Decimal{}, &AmountError{Field: field, Value: fmt.Sprintf("%q", s), Reason: "not a decimal number"}
-	}
-	if err := Check(field, d); err != nil {
 		return decimal.Decimal{}, err
 	}
-	return d, nil
+	return Yuan(fen), nil
 }

@@ -1,6 +1,7 @@
 package money_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -81,6 +82,16 @@ func TestParse(t *testing.T) {
 	assert.ErrorContains(t, err, `"ten"`)
 }
 
+// TestDescribe: an amount an error message names is printed in bounded space, whatever it is.
+func TestDescribe(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "12.5", money.Describe(decimal.RequireFromString("12.5")))
+	assert.Equal(t, "1e1073741824", money.Describe(decimal.New(1, 1<<30)))
+	huge := decimal.RequireFromString(strings.Repeat("7", 500))
+	assert.Less(t, len(money.Describe(huge)), 80)
+	assert.Contains(t, money.Describe(huge), "500 digits")
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"0", "99.99", "100.005", "-1", "1e3", "1e-3", "abc", "1000000000.01"} {
 		f.Add(s)
@@ -109,10 +120,15 @@ func TestToFenExtremeExponents(t *testing.T) {
 		wantFen int64
 		wantErr string
 	}{
-		{name: "huge positive exponent", in: decimal.New(1, 1<<30), wantErr: "1e1073741824: above the ceiling"},
-		{name: "huge negative exponent", in: decimal.New(1, -(1 << 30)), wantErr: "1e-1073741824: more than two decimal places"},
-		{name: "zero with a huge exponent", in: decimal.New(0, 1<<30), wantFen: 0},
-		{name: "negative with a huge exponent", in: decimal.New(-1, 1<<30), wantErr: "negative"},
+		{name: "huge positive exponent", in: decimal.New(1, 1<<30), wantErr: "1e1073741824: exponent out of range"},
+		{name: "huge negative exponent", in: decimal.New(1, -(1 << 30)), wantErr: "1e-1073741824: exponent out of range"},
+		// A zero passes every value test, but whatever formats it later expands 10^(2^30).
+		{name: "zero with a huge exponent", in: decimal.New(0, 1<<30), wantErr: "0e1073741824: exponent out of range"},
+		{name: "zero with a huge negative exponent", in: decimal.New(0, -(1 << 30)), wantErr: "exponent out of range"},
+		{name: "zero with a modest exponent", in: decimal.New(0, 5), wantFen: 0},
+		{name: "negative with a huge exponent", in: decimal.New(-1, 1<<30), wantErr: "exponent out of range"},
+		{name: "negative", in: decimal.New(-1, 0), wantErr: "negative"},
+		{name: "three decimals", in: decimal.New(1, -3), wantErr: "more than two decimal places"},
 		{name: "whole fen written with many zeros", in: decimal.New(1234000, -5), wantFen: 1234},
 		{name: "twelve digits of yuan", in: decimal.New(1, 12), wantErr: "above the ceiling"},
 	}

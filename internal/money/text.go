@@ -6,32 +6,61 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Text is an amount of money as it appears in JSON: written as a string with exactly two
-// decimals ("10.10"), read from a string or a JSON number and validated as Parse validates.
-// Wire structs declare their amounts as Text; convert with Text(d) and decimal.Decimal(t).
-type Text decimal.Decimal
+// Fen is an amount of money in stored JSON: whole fen in memory, written as a string of yuan
+// with exactly two decimals ("10.10"), read from such a string or a plain JSON number and
+// validated as ParseFen validates, null and negative amounts included. Stored forms declare
+// their amounts as Fen, so an amount is converted once, where it is read, and never passes
+// through a decimal on the way.
+type Fen int64
 
 // IsZero reports a zero amount, so that an optional amount tagged `omitzero` is left out.
-func (t Text) IsZero() bool { return decimal.Decimal(t).IsZero() }
+func (f Fen) IsZero() bool { return f == 0 }
 
-// MarshalJSON writes the amount as a string with two decimals.
-func (t Text) MarshalJSON() ([]byte, error) {
-	return json.Marshal(Format(decimal.Decimal(t)))
+// MarshalJSON writes the amount as a string with two decimals. A negative amount or one above
+// MaxFen cannot have come from ParseFen or ToFen, and is an error.
+func (f Fen) MarshalJSON() ([]byte, error) {
+	if f < 0 || int64(f) > MaxFen {
+		return nil, &AmountError{Field: "amount", Value: FormatFen(max(int64(f), -int64(f))) + " fen", Reason: "outside 0.." + FormatFen(MaxFen)}
+	}
+	b := make([]byte, 0, 18)
+	b = append(b, '"')
+	b = AppendFen(b, int64(f))
+	return append(b, '"'), nil
 }
 
-// UnmarshalJSON reads "10.10" or 10.1 and rejects anything that is not a valid amount (see
-// Check), including null. On error *t is left unchanged.
-func (t *Text) UnmarshalJSON(b []byte) error {
-	text := string(b)
-	if len(b) > 0 && b[0] == '"' {
-		if err := json.Unmarshal(b, &text); err != nil {
-			return &AmountError{Field: "amount", Value: string(b), Reason: "not a JSON string or number"}
+// UnmarshalJSON reads "10.10" or 10.1 and rejects anything else (null, an exponent, a
+// negative amount, more than two decimals, text beyond MaxText). On error *f is left
+// unchanged.
+func (f *Fen) UnmarshalJSON(b []byte) error {
+	if len(b) > MaxText+2 {
+		return &AmountError{Field: "amount", Value: quoteBounded(string(b)), Reason: "longer than 32 characters"}
+	}
+	text := b
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		text = b[1 : len(b)-1]
+		for _, c := range text {
+			if c == '\\' {
+				return &AmountError{Field: "amount", Value: string(b), Reason: "not a decimal number"}
+			}
 		}
 	}
-	d, err := Parse("amount", text)
-	if err != nil {
-		return err
+	fen, reason := parseFen(string(text))
+	if reason != "" {
+		return &AmountError{Field: "amount", Value: string(b), Reason: reason}
 	}
-	*t = Text(d)
+	*f = Fen(fen)
 	return nil
 }
+
+// FenOf converts a validated decimal amount (see ToFen) into a Fen for marshalling; an amount
+// the money rules refuse (more than two decimals, negative, above MaxYuan) is an error, so that
+// marshalling fails rather than rounding.
+func FenOf(field string, yuan decimal.Decimal) (Fen, error) {
+	fen, err := ToFen(field, yuan)
+	return Fen(fen), err
+}
+
+// Decimal returns the amount in yuan.
+func (f Fen) Decimal() decimal.Decimal { return Yuan(int64(f)) }
+
+var _ json.Marshaler = Fen(0)

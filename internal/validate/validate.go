@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -51,26 +53,81 @@ func stringRule(ok func(string) bool) validator.Func {
 	}
 }
 
-// Struct validates s (a struct or a pointer to one) against its `validate` tags. pkg prefixes
+// Struct validates s (a struct or a pointer to one) against its `validate` tags, and that
+// every string field, however deep, is valid UTF-8 (rule "utf8"). pkg prefixes
 // the error message ("catalog"). It returns nil or an *Error listing every violation.
 func Struct(pkg string, s any) error {
 	err := instance().Struct(s)
 	if err == nil {
-		return nil
+		var bad []Violation
+		v := reflect.ValueOf(s)
+		if v.Kind() == reflect.Pointer {
+			v = v.Elem()
+		}
+		utf8Fields(v, "", &bad)
+		if len(bad) == 0 {
+			return nil
+		}
+		return &Error{Pkg: pkg, Struct: v.Type().Name(), Fields: bad}
 	}
 	var fieldErrs validator.ValidationErrors
 	if !errors.As(err, &fieldErrs) {
 		// InvalidValidationError: s is not a struct. That is a programming error in the
 		// calling package, reported as an error rather than a panic.
-		return &Error{Pkg: pkg, Struct: fmt.Sprintf("%T", s), Fields: []FieldError{{Rule: "struct", Field: "(value)"}}}
+		return &Error{Pkg: pkg, Struct: fmt.Sprintf("%T", s), Fields: []Violation{{Rule: "struct", Field: "(value)", Reason: "not a struct"}}}
 	}
-	out := &Error{Pkg: pkg, Fields: make([]FieldError, 0, len(fieldErrs))}
+	out := &Error{Pkg: pkg, Fields: make([]Violation, 0, len(fieldErrs))}
 	for _, fe := range fieldErrs {
 		ns := fe.StructNamespace()
 		if i := strings.IndexByte(ns, '.'); i >= 0 {
 			out.Struct, ns = ns[:i], ns[i+1:]
 		}
-		out.Fields = append(out.Fields, FieldError{Field: ns, Rule: fe.Tag(), Param: fe.Param()})
+		out.Fields = append(out.Fields, Violation{Field: ns, Rule: fe.Tag(), Param: fe.Param(),
+			Reason: Reason(fe.Tag(), fe.Param(), kindName(fe.Kind()))})
 	}
 	return out
+}
+
+// utf8Fields appends a violation for every string below v that is not valid UTF-8. path is
+// v's place in the params struct ("SKUs[0].Attrs[1].Value").
+func utf8Fields(v reflect.Value, path string, out *[]Violation) {
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			*out = append(*out, Violation{Field: path, Rule: "utf8", Reason: Reason("utf8", "", "")})
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			utf8Fields(v.Elem(), path, out)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				name := f.Name
+				if path != "" {
+					name = path + "." + name
+				}
+				utf8Fields(v.Field(i), name, out)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			utf8Fields(v.Index(i), path+"["+strconv.Itoa(i)+"]", out)
+		}
+	}
+}
+
+// kindName says what a field holds, for Reason.
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "string"
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return "slice"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "number"
+	}
+	return ""
 }

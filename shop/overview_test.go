@@ -1,4 +1,4 @@
-package catalog_test
+package shop_test
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/shop"
 )
 
 func TestOverview(t *testing.T) {
@@ -31,7 +31,7 @@ func TestOverview(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			o, err := catalog.NewOverview(catalog.OverviewParams{Visits: tt.visits, Orders: tt.orders, Sales: yuan(tt.sales)})
+			o, err := shop.NewOverview(shop.OverviewParams{Visits: tt.visits, Orders: tt.orders, Sales: yuan(tt.sales)})
 			require.NoError(t, err)
 			assert.Equal(t, tt.visits, o.Visits())
 			assert.Equal(t, tt.orders, o.Orders())
@@ -54,17 +54,33 @@ func TestOverviewRejects(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name string
-		p    catalog.OverviewParams
+		p    shop.OverviewParams
 		is   error
 	}{
-		{"negative visits", catalog.OverviewParams{Visits: -1}, catalog.ErrInvalid},
-		{"negative orders", catalog.OverviewParams{Orders: -1}, catalog.ErrInvalid},
-		{"negative sales", catalog.OverviewParams{Orders: 1, Sales: yuan("-1")}, catalog.ErrInvalidAmount},
-		{"sales below a fen", catalog.OverviewParams{Orders: 1, Sales: yuan("0.001")}, catalog.ErrInvalidAmount},
-		{"sales without orders", catalog.OverviewParams{Visits: 5, Sales: yuan("1")}, catalog.ErrInvalid},
+		{"negative visits", shop.OverviewParams{Visits: -1}, shop.ErrInvalid},
+		{"negative orders", shop.OverviewParams{Orders: -1}, shop.ErrInvalid},
+		{"negative sales", shop.OverviewParams{Orders: 1, Sales: yuan("-1")}, shop.ErrInvalidAmount},
+		{"sales below a fen", shop.OverviewParams{Orders: 1, Sales: yuan("0.001")}, shop.ErrInvalidAmount},
+		{"sales without orders", shop.OverviewParams{Visits: 5, Sales: yuan("1")}, shop.ErrInvalid},
 	}
 	for _, tt := range tests {
-		_, err := catalog.NewOverview(tt.p)
+		_, err := shop.NewOverview(tt.p)
 		require.ErrorIs(t, err, tt.is, tt.name)
 	}
+}
+
+func TestOverviewErrors(t *testing.T) {
+	t.Parallel()
+	_, err := shop.NewOverview(shop.OverviewParams{Orders: 1, Sales: yuan("-1")})
+	var ae *shop.AmountError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "sales", ae.Field)
+	_, err = shop.NewOverview(shop.OverviewParams{Visits: -1})
+	var ve *shop.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("Visits", "gte"))
+	assert.EqualError(t, err, "shop: invalid OverviewParams: Visits: at least 0")
+	_, err = shop.NewOverview(shop.OverviewParams{Visits: 5, Sales: yuan("1")})
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("Sales", "eq"))
 }

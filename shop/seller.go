@@ -1,4 +1,4 @@
-package catalog
+package shop
 
 import "github.com/wxshop-go/wxshop/internal/enum"
 
@@ -8,15 +8,15 @@ type SellerKind uint8
 
 // Seller kinds. The zero value is not a valid kind.
 const (
-	SellerWeChatShop       SellerKind = 1 // 微信小店商家
-	SellerShowcaseMerchant SellerKind = 2 // 视频号橱窗商家
-	SellerShowcaseCreator  SellerKind = 3 // 视频号橱窗达人
+	WeChatShop       SellerKind = 1 // 微信小店商家
+	ShowcaseMerchant SellerKind = 2 // 视频号橱窗商家
+	ShowcaseCreator  SellerKind = 3 // 视频号橱窗达人
 )
 
-var sellerKinds = enum.New("catalog.SellerKind",
-	enum.Spec[SellerKind]{Value: SellerWeChatShop, Name: "wechat_shop", Label: "微信小店商家"},
-	enum.Spec[SellerKind]{Value: SellerShowcaseMerchant, Name: "showcase_merchant", Label: "视频号橱窗商家"},
-	enum.Spec[SellerKind]{Value: SellerShowcaseCreator, Name: "showcase_creator", Label: "视频号橱窗达人"},
+var sellerKinds = enum.New("shop.SellerKind",
+	enum.Spec[SellerKind]{Value: WeChatShop, Name: "wechat_shop", Label: "微信小店商家"},
+	enum.Spec[SellerKind]{Value: ShowcaseMerchant, Name: "showcase_merchant", Label: "视频号橱窗商家"},
+	enum.Spec[SellerKind]{Value: ShowcaseCreator, Name: "showcase_creator", Label: "视频号橱窗达人"},
 )
 
 // SellerKinds returns every seller kind.

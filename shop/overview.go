@@ -1,9 +1,10 @@
-package catalog
+package shop
 
 import (
 	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/internal/money"
+	"github.com/wxshop-go/wxshop/internal/validate"
 )
 
 // OverviewParams are the figures a host counts for a period (小店概况): visits to the shop,
@@ -17,7 +18,7 @@ type OverviewParams struct {
 // Overview is a shop's figures for a period with the rates derived from them. It is a value.
 type Overview struct {
 	visits, orders int
-	sales          decimal.Decimal
+	sales          int64 // fen
 }
 
 // NewOverview checks the counts (not negative) and the sales amount (a valid amount, zero
@@ -25,17 +26,19 @@ type Overview struct {
 func NewOverview(p OverviewParams) (Overview, error) {
 	switch {
 	case p.Visits < 0:
-		return Overview{}, invalid("OverviewParams", "Visits", "gte", "0")
+		return Overview{}, overviewInvalid("Visits", "gte", "0")
 	case p.Orders < 0:
-		return Overview{}, invalid("OverviewParams", "Orders", "gte", "0")
+		return Overview{}, overviewInvalid("Orders", "gte", "0")
 	}
-	if err := money.Check("sales", p.Sales); err != nil {
+	sales, err := money.ToFen("sales", p.Sales)
+	if err != nil {
 		return Overview{}, err
 	}
-	if p.Orders == 0 && !p.Sales.IsZero() {
-		return Overview{}, invalid("OverviewParams", "Sales", "eq", "0")
+	if p.Orders == 0 && sales != 0 {
+		return Overview{}, &ValidationError{Pkg: "shop", Struct: "OverviewParams", Fields: []Violation{{Field: "Sales", Rule: "eq", Param: "0",
+			Reason: "must be zero when there are no orders"}}}
 	}
-	return Overview{visits: p.Visits, orders: p.Orders, sales: p.Sales}, nil
+	return Overview{visits: p.Visits, orders: p.Orders, sales: sales}, nil
 }
 
 // Visits returns the number of visits.
@@ -45,7 +48,7 @@ func (o Overview) Visits() int { return o.visits }
 func (o Overview) Orders() int { return o.orders }
 
 // Sales returns the amount the orders took in, in yuan.
-func (o Overview) Sales() decimal.Decimal { return o.sales }
+func (o Overview) Sales() decimal.Decimal { return money.Yuan(o.sales) }
 
 // ConversionRate returns orders per visit as a percentage with two decimals, rounded half up
 // (1 order in 3 visits is 33.33; 2 in 3 is 66.67), and false when there were no visits (no
@@ -64,5 +67,11 @@ func (o Overview) AverageOrderValue() (decimal.Decimal, bool) {
 	if o.orders == 0 {
 		return decimal.Decimal{}, false
 	}
-	return o.sales.DivRound(decimal.NewFromInt(int64(o.orders)), 2), true
+	return money.Yuan(o.sales).DivRound(decimal.NewFromInt(int64(o.orders)), 2), true
+}
+
+// overviewInvalid builds a one-field *ValidationError of OverviewParams.
+func overviewInvalid(field, rule, param string) error {
+	return &ValidationError{Pkg: "shop", Struct: "OverviewParams", Fields: []Violation{{Field: field, Rule: rule, Param: param,
+		Reason: validate.Reason(rule, param, "number")}}}
 }

@@ -1,0 +1,34 @@
+package wxapi
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestOrderPath: the Go paths order.FromPlatform names (fields of order.PlatformOrder) turn into
+// the JSON paths of order/get.
+func TestOrderPath(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"ShipDoneAt", "order.order_detail.delivery_info.ship_done_time"},
+		{"ProductPrice", "order.order_detail.price_info.product_price"},
+		{"PaidAt", "order.order_detail.pay_info.pay_time"},
+		{"UpdatedAt", "order.update_time"},
+		{"Lines", "order.order_detail.product_infos"},
+		{"Lines[2].Paid", "order.order_detail.product_infos[2].real_price"},
+		{"Lines[0].UnitPrice", "order.order_detail.product_infos[0].sale_price"},
+		{"Lines[1].ShipBy", "order.order_detail.product_infos[1].delivery_deadline"},
+		{"Lines[1].PredictedDelivery", "order.order_detail.product_infos[1].sku_deliver_info.predict_delivery_time"},
+		{"Lines[3].OnAfterSale", "order.order_detail.product_infos[3].on_aftersale_sku_cnt"},
+		{"Lines[3].FinishedAfterSale", "order.order_detail.product_infos[3].finish_aftersale_sku_cnt"},
+		{"Lines[0].Stock", "order.order_detail.product_infos[0].sku_deliver_info.stock_type"},
+		{"Parcels", "order.order_detail.delivery_info.delivery_product_info"},
+		{"Parcels[0].Items[1]", "order.order_detail.delivery_info.delivery_product_info[0].product_infos[1]"},
+		{"Parcels[12].Items[10]", "order.order_detail.delivery_info.delivery_product_info[12].product_infos[10]"},
+		{"Unmapped", "Unmapped"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, orderPath(tt.in), tt.in)
+	}
+}
