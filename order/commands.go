@@ -8,30 +8,90 @@ import (
 // Pay records the payment (10 → 20) and sets every line's ship-by deadline from the payment
 // time and the order's DeadlinePolicy. A deadline beyond the year 9999 is refused
 // (ErrTimeOrder).
-func (o *Order) Pay(at time.Time) (Paid, error) {
+func (o *Order) Pay(at time.Time) (Paid, error) { return o.pay(TriggerPay, at) }
+
+// PayGift records the payment of a gift order (10 → 12, 礼物待收下): the giver paid, and the
+// order waits for its recipient to accept it (AcceptGift); its deadlines start then.
+func (o *Order) PayGift(at time.Time) (Paid, error) { return o.pay(TriggerPayGift, at) }
+
+// PayGroupBuy records the payment of a group-buy order (10 → 13, 一起买待成团): the order waits
+// for the group to form (FormGroup); its deadlines start then.
+func (o *Order) PayGroupBuy(at time.Time) (Paid, error) { return o.pay(TriggerPayGroup, at) }
+
+// AcceptGift records that a gift's recipient accepted it (12 → 20): the order awaits shipment,
+// and every line's deadline runs from at.
+func (o *Order) AcceptGift(at time.Time) (AwaitingShipment, error) {
+	return o.startShipping(TriggerGiftAccepted, at)
+}
+
+// FormGroup records that a group buy's group formed (13 → 20): the order awaits shipment, and
+// every line's deadline runs from at.
+func (o *Order) FormGroup(at time.Time) (AwaitingShipment, error) {
+	return o.startShipping(TriggerGroupFormed, at)
+}
+
+// pay records a payment along trigger t.
+func (o *Order) pay(t Trigger, at time.Time) (Paid, error) {
 	if err := o.checkTime(at); err != nil {
 		return Paid{}, err
 	}
-	to, err := Next(o.status, TriggerPay)
+	to, err := Next(o.status, t)
 	if err != nil {
 		return Paid{}, err
 	}
-	for i := range o.lines {
-		if l := &o.lines[i]; !inYears(o.policy.deadline(at, l.stock, l.presale)) {
-			return Paid{}, fmt.Errorf("%w: order %s: paid at %s, the ship-by deadline falls after the year %d", ErrTimeOrder, o.id, stamp(at), maxYear)
+	if to == StatusPendingShipment {
+		if err := o.checkDeadlines(at); err != nil {
+			return Paid{}, err
 		}
 	}
 	o.status, o.paidAt, o.updatedAt = to, at, at
-	for i := range o.lines {
-		l := &o.lines[i]
-		l.shipBy = o.policy.deadline(at, l.stock, l.presale)
+	if to == StatusPendingShipment {
+		o.setDeadlines(at)
 	}
 	shipBy, _ := o.ShipBy()
-	return Paid{OrderID: o.id, ShipBy: shipBy, At: at}, nil
+	return Paid{OrderID: o.id, To: to, ShipBy: shipBy, At: at}, nil
+}
+
+// startShipping moves a waiting order (a gift, a group buy) to 20 along trigger t.
+func (o *Order) startShipping(t Trigger, at time.Time) (AwaitingShipment, error) {
+	if err := o.checkTime(at); err != nil {
+		return AwaitingShipment{}, err
+	}
+	to, err := Next(o.status, t)
+	if err != nil {
+		return AwaitingShipment{}, err
+	}
+	if err := o.checkDeadlines(at); err != nil {
+		return AwaitingShipment{}, err
+	}
+	ev := AwaitingShipment{OrderID: o.id, From: o.status, At: at}
+	o.status, o.updatedAt = to, at
+	o.setDeadlines(at)
+	ev.ShipBy, _ = o.ShipBy()
+	return ev, nil
+}
+
+// checkDeadlines refuses deadlines starting at from that fall after the year 9999.
+func (o *Order) checkDeadlines(from time.Time) error {
+	for i := range o.lines {
+		if l := &o.lines[i]; !inYears(o.policy.deadline(from, l.stock, l.presale)) {
+			return fmt.Errorf("%w: order %s: from %s, the ship-by deadline falls after the year %d", ErrTimeOrder, o.id, stamp(from), maxYear)
+		}
+	}
+	return nil
+}
+
+// setDeadlines gives every line its ship-by deadline from from.
+func (o *Order) setDeadlines(from time.Time) {
+	for i := range o.lines {
+		l := &o.lines[i]
+		l.shipBy = o.policy.deadline(from, l.stock, l.presale)
+	}
 }
 
 // Cancel cancels the order. CancelByBuyer and CancelTimeout apply to an unpaid order
-// (10 → 250); CancelOversold is the merchant cancelling a paid order it cannot fill
+// (10 → 250), and to a gift or group buy still waiting (12, 13 → 250: the recipient declined
+// or never came, the group never formed); CancelOversold is the merchant cancelling a paid order it cannot fill
 // (20 → 190). CancelAfterSale is not accepted here (use CloseByAfterSale), nor is
 // CancelUnknown, which only stored state carries. An order whose units an after-sale case
 // holds cannot be cancelled (ErrHeldByAfterSale): the case decides those units first.

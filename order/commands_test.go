@@ -20,7 +20,7 @@ func TestPaySetsDeadlines(t *testing.T) {
 	at := t0.Add(30 * time.Minute)
 	ev, err := o.Pay(at)
 	require.NoError(t, err)
-	assert.Equal(t, order.Paid{OrderID: p.ID, ShipBy: at.Add(48 * time.Hour), At: at}, ev)
+	assert.Equal(t, order.Paid{To: order.StatusPendingShipment, OrderID: p.ID, ShipBy: at.Add(48 * time.Hour), At: at}, ev)
 	assert.Equal(t, "36.17", o.Total().StringFixed(2))
 	assert.Equal(t, "order_paid", ev.EventName())
 	assert.Equal(t, order.StatusPendingShipment, o.Status())

@@ -7,7 +7,8 @@ import (
 )
 
 // Event is a fact an accepted command caused, returned as a value for the host to persist or
-// publish. The library never dispatches events. The set is closed: Paid, Cancelled, Shipped,
+// publish. The library never dispatches events. The set is closed: Paid, AwaitingShipment,
+// Cancelled, Shipped,
 // Reshipped, ShipByExtended, Completed, AfterSaleHeld, AfterSaleReleased.
 type Event interface {
 	// EventName is a stable snake_case name ("order_paid").
@@ -20,6 +21,18 @@ type Event interface {
 // Order.Total() has it.
 type Paid struct {
 	OrderID string
+	// To is the status the payment led to: 20, or 12 for a gift and 13 for a group buy, whose
+	// ShipBy is zero until they await shipment.
+	To     Status
+	ShipBy time.Time
+	At     time.Time
+}
+
+// AwaitingShipment: a gift was accepted or a group buy's group formed (12 or 13 → 20). ShipBy
+// is the earliest line deadline, which runs from At.
+type AwaitingShipment struct {
+	OrderID string
+	From    Status
 	ShipBy  time.Time
 	At      time.Time
 }
@@ -97,6 +110,9 @@ type AfterSaleReleased struct {
 func (Paid) EventName() string { return "order_paid" }
 
 // EventName implements Event.
+func (AwaitingShipment) EventName() string { return "order_awaiting_shipment" }
+
+// EventName implements Event.
 func (Cancelled) EventName() string { return "order_cancelled" }
 
 // EventName implements Event.
@@ -118,6 +134,7 @@ func (AfterSaleHeld) EventName() string { return "order_after_sale_held" }
 func (AfterSaleReleased) EventName() string { return "order_after_sale_released" }
 
 func (Paid) isEvent()              {}
+func (AwaitingShipment) isEvent()  {}
 func (Cancelled) isEvent()         {}
 func (Shipped) isEvent()           {}
 func (Reshipped) isEvent()         {}

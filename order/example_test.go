@@ -158,7 +158,7 @@ func ExampleMermaid() {
 	//     [*] --> pending_payment
 	//     pending_payment --> pending_shipment : pay
 	//     pending_payment --> cancelled : cancel
-	//     pending_shipment --> cancelled_oversold : cancel_oversold
+	//     pending_payment --> gift_pending : pay_gift
 }
 
 // A transition the table rejects is a TransitionError that names the status and trigger.

@@ -189,9 +189,9 @@ func (o *Order) checkPlatformTimes(p PlatformOrder) error {
 		return &PlatformError{Field: "Status", Err: err}
 	}
 	switch s := o.status; {
-	case o.paid() && p.PaidAt.IsZero():
+	case payment(s) == always && p.PaidAt.IsZero():
 		return &PlatformError{Field: "PaidAt", Err: fmt.Errorf("%w: status %s without pay_time", ErrInvalidOrder, s)}
-	case !o.paid() && !p.PaidAt.IsZero():
+	case payment(s) == never && !p.PaidAt.IsZero():
 		return &PlatformError{Field: "PaidAt", Err: fmt.Errorf("%w: status %s with pay_time %s", ErrInvalidOrder, s, stamp(p.PaidAt))}
 	case (s == StatusShipped || s == StatusCompleted) && p.ShipDoneAt.IsZero():
 		return &PlatformError{Field: "ShipDoneAt", Err: fmt.Errorf("%w: status %s without ship_done_time", ErrInvalidOrder, s)}
@@ -241,11 +241,15 @@ func (o *Order) platformLine(i int, pl *PlatformLine, withGoods bool) error {
 
 // platformDeadline sets a line's ship-by deadline and presale window.
 func (o *Order) platformDeadline(field string, l *Line, pl *PlatformLine) error {
-	if o.paid() {
+	switch {
+	case !pl.ShipBy.IsZero():
+		l.shipBy = pl.ShipBy
+	case !o.paid() || o.status == StatusGiftPending || o.status == StatusGroupForming:
+		// Before payment, and while a gift or a group buy waits, the deadlines have not
+		// started.
+	default:
 		switch {
-		case !pl.ShipBy.IsZero():
-			l.shipBy = pl.ShipBy
-		case l.stock == StockInStock && !o.paidAt.IsZero():
+		case l.stock == StockInStock:
 			l.shipBy = o.policy.deadline(o.paidAt, l.stock, 0)
 		case !pl.PredictedDelivery.IsZero():
 			l.shipBy = pl.PredictedDelivery
@@ -257,7 +261,7 @@ func (o *Order) platformDeadline(field string, l *Line, pl *PlatformLine) error 
 		return nil
 	}
 	switch {
-	case o.paid() && !o.paidAt.IsZero():
+	case o.paid() && !l.shipBy.IsZero():
 		l.presale = l.shipBy.Sub(o.paidAt)
 	case !pl.PredictedDelivery.IsZero():
 		l.presale = pl.PredictedDelivery.Sub(o.createdAt)

@@ -40,14 +40,48 @@ func (o *Order) invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: order %s: "+format, append([]any{ErrInvalidOrder, o.id}, args...)...)
 }
 
-// paid reports whether the order's status is one a paid order can be in.
-func (o *Order) paid() bool { return o.status != StatusPendingPayment && o.status != StatusCancelled }
+// paid reports whether the order was paid.
+func (o *Order) paid() bool { return !o.paidAt.IsZero() }
+
+// A status says whether the order was paid, and whether its lines have ship-by deadlines:
+// from 20 on they do; a gift (12) or a group buy (13) is paid but waits before its deadlines
+// start; a cancelled (250) or closed (200) order may have ended at any of those steps.
+const (
+	never = iota
+	always
+	either
+)
+
+// payment says whether an order in status s was paid: never, always or either.
+func payment(s Status) int {
+	switch s {
+	case StatusPendingPayment:
+		return never
+	case StatusCancelled:
+		return either
+	}
+	return always
+}
+
+// deadlines says whether the lines of an order in status s have ship-by deadlines.
+func deadlines(s Status) int {
+	switch s {
+	case StatusPendingPayment:
+		return never
+	case StatusGiftPending, StatusGroupForming, StatusClosedByAfterSale, StatusCancelled:
+		return either
+	}
+	return always
+}
+
+// fits reports whether a fact (present or not) fits what a status says of it.
+func fits(rule int, present bool) bool { return rule == either || (rule == always) == present }
 
 // checkTimes applies the time rule to the order's own times: each in the years 1 to 9999, none
 // before the step it follows, none after UpdatedAt, and payment exactly in the statuses that
 // follow it.
 func (o *Order) checkTimes() error {
-	if o.paid() == o.paidAt.IsZero() {
+	if !fits(payment(o.status), o.paid()) {
 		return o.invalid("status %s with payment time %s", o.status, stamp(o.paidAt))
 	}
 	prev := o.createdAt
@@ -73,9 +107,9 @@ func (o *Order) checkLines() error {
 		l := &o.lines[i]
 		sku := l.skuID()
 		switch {
-		case paid == l.shipBy.IsZero():
-			return o.invalid("sku %s: ship-by %s on an order paid=%t", sku, stamp(l.shipBy), paid)
-		case paid && (l.shipBy.Before(o.paidAt) || !inYears(l.shipBy)):
+		case !fits(deadlines(o.status), !l.shipBy.IsZero()) || !paid && !l.shipBy.IsZero():
+			return o.invalid("sku %s: ship-by %s in status %s (paid %t)", sku, stamp(l.shipBy), o.status, paid)
+		case !l.shipBy.IsZero() && (l.shipBy.Before(o.paidAt) || !inYears(l.shipBy)):
 			return o.invalid("sku %s: ship-by %s is before the payment at %s, or after the year %d", sku, stamp(l.shipBy), stamp(o.paidAt), maxYear)
 		}
 		if l.shipped < 0 || l.shipped > l.quantity || l.onAfterSale < 0 || l.refunded < 0 || l.afterSaleDone < 0 ||

@@ -24,6 +24,7 @@ type Rule uint8
 const (
 	RuleInvalidRequest      Rule = iota + 1 // shipping: the check lacks data it needs
 	RuleOrderUnpaid                         // status 10: not paid yet
+	RuleOrderWaiting                        // status 12, 13: a gift or a group buy not yet ready to ship
 	RuleOrderCancelled                      // status 190, 200, 250
 	RuleOrderShipped                        // status 30, 100: everything shipped (109001)
 	RuleAfterSaleOpen                       // units held by an unfinished after-sale (108009)
@@ -79,6 +80,10 @@ var rules = [numRules]ruleInfo{
 		label: "订单未付款", title: "the order is not paid",
 		action:   "等待买家付款后再发货",
 		actionEN: "wait for the buyer to pay before shipping"},
+	RuleOrderWaiting: {name: "order_waiting",
+		label: "订单尚未进入待发货", title: "the order does not await shipment yet",
+		action:   "礼物订单等收礼人收下、一起买订单等成团后再发货",
+		actionEN: "ship a gift once its recipient accepts it, a group buy once its group forms"},
 	RuleOrderCancelled: {name: "order_cancelled",
 		label: "订单已取消或已关闭", title: "the order is cancelled or closed",
 		action:   "不要发货；如已出库，请拦截包裹",

@@ -27,6 +27,8 @@ func statusRule(s Status) Rule {
 		return RuleInvalidRequest // a zero Order: nothing built it
 	case s == StatusPendingPayment:
 		return RuleOrderUnpaid
+	case s == StatusGiftPending || s == StatusGroupForming:
+		return RuleOrderWaiting
 	case s == StatusShipped || s == StatusCompleted:
 		return RuleOrderShipped
 	}

@@ -36,7 +36,7 @@ func (e *ShipmentError) Error() string { return "order: " + e.Rule.String() + ":
 // Unwrap returns the rule, and the more general error the rule is an instance of.
 func (e *ShipmentError) Unwrap() []error {
 	switch e.Rule {
-	case RuleOrderUnpaid, RuleOrderCancelled, RuleOrderShipped, RuleInvalidRequest:
+	case RuleOrderUnpaid, RuleOrderWaiting, RuleOrderCancelled, RuleOrderShipped, RuleInvalidRequest:
 		return []error{e.Rule, TransitionError{From: e.Status, Trigger: TriggerShipAll}}
 	case RuleSKUUnknown:
 		return []error{e.Rule, ErrUnknownSKU}
@@ -61,7 +61,7 @@ func (e *ShipmentError) messages() (zh, en string) {
 	case RuleInvalidRequest:
 		return fmt.Sprintf("订单没有有效的状态（%d）：零值订单，请用 order.New、order.Restore 或 order.FromPlatform 得到订单", uint8(e.Status)),
 			fmt.Sprintf("the order has no valid status (%d): a zero Order; get orders from order.New, order.Restore or order.FromPlatform", uint8(e.Status))
-	case RuleOrderUnpaid, RuleOrderCancelled, RuleOrderShipped:
+	case RuleOrderUnpaid, RuleOrderWaiting, RuleOrderCancelled, RuleOrderShipped:
 		return fmt.Sprintf("订单状态为%s（%d），不能发货", e.Status.Label(), uint8(e.Status)),
 			fmt.Sprintf("the order is %s (%d) and cannot ship", e.Status, uint8(e.Status))
 	case RuleAfterSaleOpen:

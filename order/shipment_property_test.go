@@ -123,11 +123,19 @@ func randomOrder(t *testing.T, rng *rand.Rand) *order.Order {
 		Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: t0, Virtual: rng.IntN(4) == 0})
 	require.NoError(t, err)
 	at := t0.Add(time.Hour)
-	switch rng.IntN(10) {
+	switch rng.IntN(12) {
 	case 0:
 		return o // unpaid
 	case 1:
 		_, err = o.Cancel(order.CancelByBuyer, at)
+		require.NoError(t, err)
+		return o
+	case 2:
+		_, err = o.PayGift(at) // a gift its recipient has not accepted
+		require.NoError(t, err)
+		return o
+	case 3:
+		_, err = o.PayGroupBuy(at) // a group buy whose group has not formed
 		require.NoError(t, err)
 		return o
 	}

@@ -14,6 +14,8 @@ type Status uint8
 // Order statuses with the platform's codes.
 const (
 	StatusPendingPayment    Status = 10  // 待付款
+	StatusGiftPending       Status = 12  // 礼物待收下: a gift paid for, waiting for its recipient to accept
+	StatusGroupForming      Status = 13  // 一起买待成团 (凑单买凑团中): paid, waiting for the group to form
 	StatusPendingShipment   Status = 20  // 待发货 (paid)
 	StatusPartiallyShipped  Status = 21  // 部分发货
 	StatusShipped           Status = 30  // 待收货: everything that can ship has shipped
@@ -25,6 +27,8 @@ const (
 
 var statuses = enum.New("order.Status",
 	enum.Spec[Status]{Value: StatusPendingPayment, Name: "pending_payment", Label: "待付款"},
+	enum.Spec[Status]{Value: StatusGiftPending, Name: "gift_pending", Label: "礼物待收下"},
+	enum.Spec[Status]{Value: StatusGroupForming, Name: "group_forming", Label: "一起买待成团"},
 	enum.Spec[Status]{Value: StatusPendingShipment, Name: "pending_shipment", Label: "待发货"},
 	enum.Spec[Status]{Value: StatusPartiallyShipped, Name: "partially_shipped", Label: "部分发货"},
 	enum.Spec[Status]{Value: StatusShipped, Name: "shipped", Label: "待收货"},

@@ -21,6 +21,8 @@ func TestStatusCodesNamesLabels(t *testing.T) {
 		label string
 	}{
 		{order.StatusPendingPayment, 10, "pending_payment", "待付款"},
+		{order.StatusGiftPending, 12, "gift_pending", "礼物待收下"},
+		{order.StatusGroupForming, 13, "group_forming", "一起买待成团"},
 		{order.StatusPendingShipment, 20, "pending_shipment", "待发货"},
 		{order.StatusPartiallyShipped, 21, "partially_shipped", "部分发货"},
 		{order.StatusShipped, 30, "shipped", "待收货"},
@@ -133,6 +135,7 @@ func TestRulePlatformCodes(t *testing.T) {
 	}{
 		{order.RuleInvalidRequest, "invalid_request", 0},
 		{order.RuleOrderUnpaid, "order_unpaid", 0},
+		{order.RuleOrderWaiting, "order_waiting", 0},
 		{order.RuleOrderCancelled, "order_cancelled", 0},
 		{order.RuleOrderShipped, "order_shipped", 109001},
 		{order.RuleAfterSaleOpen, "aftersale_open", 108009},

@@ -9,15 +9,31 @@ import "github.com/wxshop-go/wxshop/internal/mermaid"
 //
 // Edges marked UNCONFIRMED follow the platform reference's inferences: 20 → 190 (oversold
 // cancel), 30 → 200 (every unit refunded after shipping), after-sale and re-shipment after
-// completion.
-const numStatuses = 9 // 8 statuses + the unused index 0
+// completion. A gift (12) and a group buy (13) are paid and wait before they await shipment:
+// the platform's list says they come before 20; the gift's recipient or the group may never
+// come, so they end cancelled (250) or closed by after-sale (200).
+const numStatuses = 11 // 10 statuses + the unused index 0
 
 var table = [numStatuses][numTriggers]Status{
 	1: { // StatusPendingPayment
-		TriggerPay:    StatusPendingShipment,
-		TriggerCancel: StatusCancelled,
+		TriggerPay:      StatusPendingShipment,
+		TriggerPayGift:  StatusGiftPending,
+		TriggerPayGroup: StatusGroupForming,
+		TriggerCancel:   StatusCancelled,
 	},
-	2: { // StatusPendingShipment
+	2: { // StatusGiftPending
+		TriggerGiftAccepted:     StatusPendingShipment,
+		TriggerCancel:           StatusCancelled,
+		TriggerAfterSale:        StatusGiftPending,
+		TriggerCloseByAfterSale: StatusClosedByAfterSale,
+	},
+	3: { // StatusGroupForming
+		TriggerGroupFormed:      StatusPendingShipment,
+		TriggerCancel:           StatusCancelled,
+		TriggerAfterSale:        StatusGroupForming,
+		TriggerCloseByAfterSale: StatusClosedByAfterSale,
+	},
+	4: { // StatusPendingShipment
 		TriggerCancelOversold:   StatusCancelledOversold,
 		TriggerShipPart:         StatusPartiallyShipped,
 		TriggerShipAll:          StatusShipped,
@@ -25,42 +41,44 @@ var table = [numStatuses][numTriggers]Status{
 		TriggerAfterSale:        StatusPendingShipment,
 		TriggerCloseByAfterSale: StatusClosedByAfterSale,
 	},
-	3: { // StatusPartiallyShipped
+	5: { // StatusPartiallyShipped
 		TriggerShipPart:         StatusPartiallyShipped,
 		TriggerShipAll:          StatusShipped,
 		TriggerNegotiateShipBy:  StatusPartiallyShipped,
 		TriggerAfterSale:        StatusPartiallyShipped,
 		TriggerCloseByAfterSale: StatusClosedByAfterSale,
 	},
-	4: { // StatusShipped
+	6: { // StatusShipped
 		TriggerReship:           StatusShipped,
 		TriggerAfterSale:        StatusShipped,
 		TriggerConfirmReceipt:   StatusCompleted,
 		TriggerCloseByAfterSale: StatusClosedByAfterSale,
 	},
-	5: { // StatusCompleted
+	7: { // StatusCompleted
 		TriggerReship:    StatusCompleted,
 		TriggerAfterSale: StatusCompleted,
 	},
-	// 6 StatusCancelledOversold, 7 StatusClosedByAfterSale, 8 StatusCancelled: terminal.
+	// 8 StatusCancelledOversold, 9 StatusClosedByAfterSale, 10 StatusCancelled: terminal.
 }
 
 // statusIndex maps a platform code to its row in table; 0 means "not a status". Indexing a
 // [256] array with a uint8 needs no bounds check.
 var statusIndex = [256]uint8{
 	StatusPendingPayment:    1,
-	StatusPendingShipment:   2,
-	StatusPartiallyShipped:  3,
-	StatusShipped:           4,
-	StatusCompleted:         5,
-	StatusCancelledOversold: 6,
-	StatusClosedByAfterSale: 7,
-	StatusCancelled:         8,
+	StatusGiftPending:       2,
+	StatusGroupForming:      3,
+	StatusPendingShipment:   4,
+	StatusPartiallyShipped:  5,
+	StatusShipped:           6,
+	StatusCompleted:         7,
+	StatusCancelledOversold: 8,
+	StatusClosedByAfterSale: 9,
+	StatusCancelled:         10,
 }
 
 // statusByIndex is the inverse of statusIndex, in code order.
-var statusByIndex = [numStatuses]Status{0, StatusPendingPayment, StatusPendingShipment,
-	StatusPartiallyShipped, StatusShipped, StatusCompleted, StatusCancelledOversold,
+var statusByIndex = [numStatuses]Status{0, StatusPendingPayment, StatusGiftPending, StatusGroupForming,
+	StatusPendingShipment, StatusPartiallyShipped, StatusShipped, StatusCompleted, StatusCancelledOversold,
 	StatusClosedByAfterSale, StatusCancelled}
 
 // transitionErrs holds one boxed error per rejected (status, trigger) pair, so a rejection

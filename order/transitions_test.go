@@ -24,6 +24,18 @@ var reference = []struct {
 }{
 	{order.StatusPendingPayment, order.TriggerPay, order.StatusPendingShipment},
 	{order.StatusPendingPayment, order.TriggerCancel, order.StatusCancelled},
+	{order.StatusPendingPayment, order.TriggerPayGift, order.StatusGiftPending},
+	{order.StatusPendingPayment, order.TriggerPayGroup, order.StatusGroupForming},
+
+	// A gift waits for its recipient, a group buy for its group; either may never come.
+	{order.StatusGiftPending, order.TriggerCancel, order.StatusCancelled},
+	{order.StatusGiftPending, order.TriggerAfterSale, order.StatusGiftPending},
+	{order.StatusGiftPending, order.TriggerCloseByAfterSale, order.StatusClosedByAfterSale},
+	{order.StatusGiftPending, order.TriggerGiftAccepted, order.StatusPendingShipment},
+	{order.StatusGroupForming, order.TriggerCancel, order.StatusCancelled},
+	{order.StatusGroupForming, order.TriggerAfterSale, order.StatusGroupForming},
+	{order.StatusGroupForming, order.TriggerCloseByAfterSale, order.StatusClosedByAfterSale},
+	{order.StatusGroupForming, order.TriggerGroupFormed, order.StatusPendingShipment},
 
 	{order.StatusPendingShipment, order.TriggerCancelOversold, order.StatusCancelledOversold},
 	{order.StatusPendingShipment, order.TriggerShipPart, order.StatusPartiallyShipped},

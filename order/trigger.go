@@ -19,6 +19,10 @@ const (
 	TriggerAfterSale                           // hold or release units for an after-sale case
 	TriggerConfirmReceipt                      // buyer confirms receipt, or the timeout does
 	TriggerCloseByAfterSale                    // every unit went through after-sale with a refund
+	TriggerPayGift                             // 付款 of a gift (礼物): it waits for its recipient
+	TriggerPayGroup                            // 付款 of a group buy (一起买): it waits for the group
+	TriggerGiftAccepted                        // 收下礼物: the recipient accepted, the order awaits shipment
+	TriggerGroupFormed                         // 成团: the group formed, the order awaits shipment
 	numTriggers
 )
 
@@ -33,6 +37,10 @@ var triggers = enum.New("order.Trigger",
 	enum.Spec[Trigger]{Value: TriggerAfterSale, Name: "after_sale", Label: "售后"},
 	enum.Spec[Trigger]{Value: TriggerConfirmReceipt, Name: "confirm_receipt", Label: "确认收货"},
 	enum.Spec[Trigger]{Value: TriggerCloseByAfterSale, Name: "close_by_after_sale", Label: "全部售后关闭"},
+	enum.Spec[Trigger]{Value: TriggerPayGift, Name: "pay_gift", Label: "礼物付款"},
+	enum.Spec[Trigger]{Value: TriggerPayGroup, Name: "pay_group", Label: "一起买付款"},
+	enum.Spec[Trigger]{Value: TriggerGiftAccepted, Name: "gift_accepted", Label: "收下礼物"},
+	enum.Spec[Trigger]{Value: TriggerGroupFormed, Name: "group_formed", Label: "一起买成团"},
 )
 
 // Triggers returns every trigger in value order.

@@ -155,10 +155,16 @@ func disagreeWorld(t *testing.T, rnd *rand.Rand, c, changed *catalog.Catalog) sh
 		CreatedAt: tOrder, Virtual: rnd.IntN(6) == 0})
 	require.NoError(t, err)
 	var cases []*aftersale.Case
-	switch rnd.IntN(10) {
+	switch rnd.IntN(12) {
 	case 0: // unpaid
 	case 1:
 		_, err = o.Cancel(order.CancelByBuyer, tPay)
+		require.NoError(t, err)
+	case 2: // a gift waiting for its recipient
+		_, err = o.PayGift(tPay)
+		require.NoError(t, err)
+	case 3: // a group buy waiting for its group
+		_, err = o.PayGroupBuy(tPay)
 		require.NoError(t, err)
 	default:
 		_, err = o.Pay(tPay)
