@@ -54,11 +54,15 @@ func MaxPrice() decimal.Decimal { return money.Yuan(maxPriceFen) }
 const maxPriceFen int64 = 1_000_000_000
 
 // NewSnapshot validates p and returns the snapshot: product and SKU IDs present, a sale price
-// above zero with at most two decimals and at most MaxPrice, attributes with non-empty keys,
-// every text valid UTF-8. The attributes are copied. Errors are a *ValidationError or an amount
-// error matching ErrInvalidAmount.
+// with at most two decimals and at most MaxPrice, attributes with non-empty keys, every text
+// valid UTF-8. The attributes are copied. Errors are a *ValidationError or an amount error
+// matching ErrInvalidAmount. Unlike a SKU's, a snapshot's price may be zero: an order line
+// records what the buyer saw, and a free gift (赠品) can be ordered at 0.00.
 func NewSnapshot(p SnapshotParams) (Snapshot, error) {
-	price, err := checkPrice("Price", p.Price)
+	price, err := money.ToFen("Price", p.Price)
+	if err == nil && price > maxPriceFen {
+		_, err = checkPrice("Price", p.Price)
+	}
 	if err != nil {
 		return Snapshot{}, err
 	}
@@ -187,9 +191,9 @@ func (s Snapshot) stored() SnapshotJSON {
 
 // Snapshot validates the stored form as NewSnapshot does and returns the snapshot.
 func (j *SnapshotJSON) Snapshot() (Snapshot, error) {
-	if j.Price <= 0 || int64(j.Price) > maxPriceFen {
+	if j.Price < 0 || int64(j.Price) > maxPriceFen {
 		return Snapshot{}, &money.AmountError{Field: "price", Value: money.FormatFen(max(int64(j.Price), 0)),
-			Reason: "must be above zero and at most " + money.FormatFen(maxPriceFen) + " yuan"}
+			Reason: "must be at most " + money.FormatFen(maxPriceFen) + " yuan"}
 	}
 	return newSnapshot(j.ProductID, j.SKUID, j.Title, j.Attrs, int64(j.Price), j.Revision)
 }

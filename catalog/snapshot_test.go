@@ -76,10 +76,10 @@ func TestSnapshotUnmarshal(t *testing.T) {
 		{"whole yuan", `{"product_id":"p","sku_id":"s","price":"99"}`, "99.00", nil},
 		{"price at the cap", `{"product_id":"p","sku_id":"s","price":"10000000.00"}`, "10000000.00", nil},
 		{"three decimals", `{"product_id":"p","sku_id":"s","price":"10.101"}`, "", catalog.ErrInvalidAmount},
-		{"zero price", `{"product_id":"p","sku_id":"s","price":"0"}`, "", catalog.ErrInvalidAmount},
+		{"zero price (a free gift)", `{"product_id":"p","sku_id":"s","price":"0"}`, "0.00", nil},
 		{"negative price", `{"product_id":"p","sku_id":"s","price":"-1"}`, "", catalog.ErrInvalidAmount},
 		{"price not a number", `{"product_id":"p","sku_id":"s","price":"ten"}`, "", catalog.ErrInvalidAmount},
-		{"price missing", `{"product_id":"p","sku_id":"s"}`, "", catalog.ErrInvalidAmount},
+		{"price missing reads as zero", `{"product_id":"p","sku_id":"s"}`, "0.00", nil},
 		{"price null", `{"product_id":"p","sku_id":"s","price":null}`, "", catalog.ErrInvalidAmount},
 		{"price a fen above the cap", `{"product_id":"p","sku_id":"s","price":"10000000.01"}`, "", catalog.ErrInvalidAmount},
 		{"price above the ceiling", `{"product_id":"p","sku_id":"s","price":"1000000000.01"}`, "", catalog.ErrInvalidAmount},
@@ -147,8 +147,15 @@ func TestNewSnapshot(t *testing.T) {
 	ok := catalog.SnapshotParams{ProductID: "p", SKUID: "s", Price: yuan("0.01")}
 	_, err = catalog.NewSnapshot(ok)
 	require.NoError(t, err, "no title, no attributes, revision 0: a snapshot from a thin source")
+	gift := ok
+	gift.Price = yuan("0")
+	_, err = catalog.NewSnapshot(gift)
+	require.NoError(t, err, "a free gift is ordered at 0.00")
 	bad := ok
-	bad.Price = yuan("0")
+	bad.Price = yuan("0.001")
+	_, err = catalog.NewSnapshot(bad)
+	require.ErrorIs(t, err, catalog.ErrInvalidAmount)
+	bad.Price = yuan("-1")
 	_, err = catalog.NewSnapshot(bad)
 	require.ErrorIs(t, err, catalog.ErrInvalidAmount)
 	bad = ok
@@ -263,7 +270,7 @@ func TestZeroSnapshot(t *testing.T) {
 	assert.False(t, s.Equal(newSnapshot(t, teaSnapshotParams())))
 	j := s.JSON()
 	_, err = j.Snapshot()
-	require.ErrorIs(t, err, catalog.ErrInvalidAmount)
+	require.ErrorIs(t, err, catalog.ErrInvalid, "no product, no SKU")
 }
 
 // TestSnapshotEqual: Equal compares content, whichever way the snapshot was built; every

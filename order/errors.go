@@ -20,6 +20,9 @@ var (
 	ErrInvalidTransition = errors.New("order: invalid transition")
 	// ErrInvalidOrder: New, Restore or FromPlatform got data that cannot form an order.
 	ErrInvalidOrder = errors.New("order: invalid order")
+	// ErrMissingAmount: the platform leaves out an amount (what a line paid) and the figures
+	// it does give do not determine it (FromPlatform).
+	ErrMissingAmount = errors.New("order: amount missing")
 	// ErrDuplicateSKU: two lines of one order, or two items of one request, name the same SKU.
 	ErrDuplicateSKU = errors.New("order: duplicate SKU")
 	// ErrInvalidQuantity: a quantity is zero, negative or too large.

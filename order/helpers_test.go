@@ -18,6 +18,9 @@ var t0 = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// nd is an amount the platform gives (a decimal.NullDecimal that is set).
+func nd(s string) decimal.NullDecimal { return decimal.NewNullDecimal(d(s)) }
+
 // mustSnapshot builds a catalog snapshot or panics: test data is valid by construction.
 func mustSnapshot(productID, sku, title string, price decimal.Decimal, attrs ...catalog.Attr) catalog.Snapshot {
 	s, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: productID, SKUID: sku, Title: title,

@@ -37,6 +37,7 @@ type stateJSON struct {
 	Parcels      []Parcel        `json:"parcels,omitempty"`
 	Reshipments  []Reshipment    `json:"reshipments,omitempty"`
 	Negotiations []Negotiation   `json:"negotiations,omitempty"`
+	SKUChanges   []SKUChange     `json:"sku_changes,omitempty"`
 }
 
 type lineJSON struct {
@@ -72,6 +73,7 @@ func (o *Order) MarshalJSON() ([]byte, error) {
 		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual,
 		Lines: make([]lineJSON, len(o.lines)), Freight: money.Fen(o.freight), Discount: money.Fen(o.discount),
 		Policy: o.policy.json(), Parcels: o.parcels, Reshipments: o.reships, Negotiations: o.negotiations,
+		SKUChanges: o.skuChanges,
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
@@ -114,7 +116,7 @@ func (j *stateJSON) restore() (*Order, error) {
 	o.id, o.seller, o.buyer, o.status = j.ID, j.Seller, j.Buyer, j.Status
 	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt, o.updatedAt = j.CreatedAt, j.PaidAt, j.ShipDoneAt, j.EndedAt, j.UpdatedAt
 	o.confirm, o.cancel, o.virtual, o.policy = j.Confirm, j.CancelReason, j.Virtual, j.Policy.policy()
-	o.freight, o.discount, o.negotiations = int64(j.Freight), int64(j.Discount), j.Negotiations
+	o.freight, o.discount, o.negotiations, o.skuChanges = int64(j.Freight), int64(j.Discount), j.Negotiations, j.SKUChanges
 	for i := range j.Lines {
 		lj := &j.Lines[i]
 		snap, err := lj.Snapshot.Snapshot()
@@ -142,7 +144,7 @@ func (s State) MarshalJSON() ([]byte, error) {
 		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, UpdatedAt: s.UpdatedAt,
 		Confirm: s.Confirm, CancelReason: s.CancelReason, Virtual: s.Virtual,
 		Lines: make([]lineJSON, len(s.Lines)), Policy: s.Policy.json(),
-		Parcels: s.Parcels, Reshipments: s.Reshipments, Negotiations: s.Negotiations,
+		Parcels: s.Parcels, Reshipments: s.Reshipments, Negotiations: s.Negotiations, SKUChanges: s.SKUChanges,
 	}
 	var err error
 	if j.Freight, err = money.FenOf("freight", s.Freight); err != nil {
@@ -187,6 +189,7 @@ func (s *State) UnmarshalJSON(b []byte) error {
 		Confirm: j.Confirm, CancelReason: j.CancelReason, Virtual: j.Virtual,
 		Lines: make([]LineState, len(j.Lines)), Freight: j.Freight.Decimal(), Discount: j.Discount.Decimal(),
 		Policy: j.Policy.policy(), Parcels: j.Parcels, Reshipments: j.Reshipments, Negotiations: j.Negotiations,
+		SKUChanges: j.SKUChanges,
 	}
 	for i := range j.Lines {
 		lj := &j.Lines[i]

@@ -50,6 +50,7 @@ type Order struct {
 	items        []Item // backing store of the parcels' items (see allocOrder)
 	reships      []Reshipment
 	negotiations []Negotiation
+	skuChanges   []SKUChange // rare: a slice, not a field of every line
 
 	// index finds a line by SKU id in an order of more than scanLines lines; tracking holds
 	// the tracking numbers used by an order of more than scanParcels parcels and

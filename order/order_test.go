@@ -119,11 +119,11 @@ func TestNewCopiesInput(t *testing.T) {
 	assert.Equal(t, 2, a.Quantity())
 }
 
-// TestSnapshotIsValidByConstruction: a snapshot without SKU or price, which New refused in the
-// old API, can no longer be built; the zero snapshot is the one "no snapshot" New sees.
+// TestSnapshotIsValidByConstruction: a snapshot without SKU or with a negative price, which New
+// refused in the old API, can no longer be built; the zero snapshot is the one "no snapshot" New sees.
 func TestSnapshotIsValidByConstruction(t *testing.T) {
 	t.Parallel()
-	_, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", SKUID: "a", Title: "T", Price: decimal.Zero})
+	_, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", SKUID: "a", Title: "T", Price: d("-0.01")})
 	require.ErrorIs(t, err, order.ErrInvalidAmount)
 	_, err = catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p1", Title: "T", Price: d("1.00")})
 	require.Error(t, err)

@@ -34,11 +34,21 @@ type PlatformOrder struct {
 	// Parcels are delivery_product_info, in order; a parcel of deliver_type 3 has neither
 	// carrier nor tracking number.
 	Parcels []Parcel
-	// Freight is price_info.freight.
-	Freight decimal.Decimal
-	// ProductPrice is price_info.product_price and OrderPrice price_info.order_price, when the
-	// payload has them: FromPlatform checks them against the lines.
+	// Freight is price_info.freight; ChangedFreight is change_freight, when the merchant
+	// changed the freight before payment (is_change_freight): then the buyer paid it.
+	Freight        decimal.Decimal
+	ChangedFreight decimal.NullDecimal
+	// RefundedFreight is refund_info.refund_freight, the freight refunded so far: at most the
+	// freight paid.
+	RefundedFreight decimal.Decimal
+	// ProductPrice is price_info.product_price and OrderPrice price_info.order_price (what the
+	// buyer paid, freight included), when the payload has them: FromPlatform checks them
+	// against the lines, and derives from OrderPrice a line's paid amount the payload leaves
+	// out.
 	ProductPrice, OrderPrice decimal.NullDecimal
+	// Discounts are price_info's itemised discounts; each kind the lines itemise must add up
+	// to the order's.
+	Discounts Discounts
 	// FinishedWithGoods says that the order's after-sales that finished all ended with the
 	// goods delivered (an exchange or a re-send) and none with a refund: only then do the
 	// units of finish_aftersale_sku_cnt count as done rather than refunded. Package wxapi reads
@@ -62,9 +72,17 @@ type PlatformLine struct {
 	Quantity int
 	// UnitPrice is sale_price; zero means the snapshot's price.
 	UnitPrice decimal.Decimal
-	// Paid is what the buyer paid for the line (real_price, or what package wxapi derived from
-	// price_info): required.
-	Paid decimal.Decimal
+	// Paid is real_price, what the buyer paid for the line, when the payload has it. Without
+	// it, the line paid the smaller of Estimated (estimate_price, after every discount) and
+	// Changed (change_price, after a price change) where given, or what OrderPrice leaves for
+	// it (see FromPlatform); nothing else is taken as a guess.
+	Paid, Estimated, Changed decimal.NullDecimal
+	// Discounts are the line's itemised discounts.
+	Discounts Discounts
+	// SKUChange is the buyer's request to change the line's SKU before shipment
+	// (change_sku_info); zero when there is none. From must be the line's SKU, or To once the
+	// request was approved and the platform names the new SKU.
+	SKUChange SKUChange
 	// OnAfterSale is on_aftersale_sku_cnt; FinishedAfterSale finish_aftersale_sku_cnt.
 	OnAfterSale, FinishedAfterSale int
 	// Stock is sku_deliver_info.stock_type.
@@ -134,20 +152,18 @@ func FromPlatform(p PlatformOrder) (*Order, error) {
 		return nil, err
 	}
 	fail := func(field string, err error) (*Order, error) { return nil, &PlatformError{Field: field, Err: err} }
-	var err error
-	if o.freight, err = money.ToFen("freight", p.Freight); err != nil {
-		return fail("Freight", err)
-	}
-	var list, paid int64
 	for i := range p.Lines {
 		if err := o.platformLine(i, &p.Lines[i], p.FinishedWithGoods); err != nil {
 			return nil, err
 		}
-		l := &o.lines[i]
-		if l.quantity > 0 && l.quantity <= MaxQuantity && l.unit <= money.MaxFen/int64(l.quantity) {
-			list += l.unit * int64(l.quantity)
-		}
-		paid += l.paid
+	}
+	if err := o.platformMoney(&p); err != nil {
+		return nil, err
+	}
+	var list, paid int64
+	for i := range o.lines {
+		list += o.lines[i].listFen()
+		paid += o.lines[i].paid
 	}
 	if list < paid {
 		return fail("Lines", fmt.Errorf("%w: the lines paid %s, more than their list total %s", ErrInvalidOrder, money.FormatFen(paid), money.FormatFen(list)))
@@ -228,8 +244,15 @@ func (o *Order) platformLine(i int, pl *PlatformLine, withGoods bool) error {
 	if l.unit, err = money.ToFen("sale_price", unit); err != nil {
 		return &PlatformError{Field: field + ".UnitPrice", Err: err}
 	}
-	if l.paid, err = money.ToFen("paid", pl.Paid); err != nil {
-		return &PlatformError{Field: field + ".Paid", Err: err}
+	if c := pl.SKUChange; c != (SKUChange{}) {
+		if c.From != l.skuID() && c.To != l.skuID() {
+			return &PlatformError{Field: field + ".SKUChange", Err: fmt.Errorf("%w: a sku change from %s to %s on the line of sku %s",
+				ErrInvalidOrder, c.From, c.To, l.skuID())}
+		}
+		if err := applySKUChange(l, c); err != nil {
+			return &PlatformError{Field: field + ".SKUChange", Err: err}
+		}
+		o.skuChanges = append(o.skuChanges, c)
 	}
 	if o.paid() && l.onAfterSale+l.refunded+l.afterSaleDone > 0 {
 		// The payload does not count after-sale requests per line; units held or finished

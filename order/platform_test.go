@@ -21,8 +21,8 @@ func platformOrder() order.PlatformOrder {
 		ID: "3725020335455738368", Buyer: "openid-1", Status: order.StatusPendingShipment,
 		CreatedAt: t0, PaidAt: t0.Add(time.Hour),
 		Lines: []order.PlatformLine{
-			{Snapshot: snap("a", "10.10"), Quantity: 2, Paid: d("20.20")},
-			{Snapshot: snap("b", "5.00"), Quantity: 1, UnitPrice: d("5.00"), Paid: d("4.00")},
+			{Snapshot: snap("a", "10.10"), Quantity: 2, Paid: nd("20.20")},
+			{Snapshot: snap("b", "5.00"), Quantity: 1, UnitPrice: d("5.00"), Paid: nd("4.00")},
 		},
 		Freight: d("6.00"),
 	}
@@ -204,8 +204,8 @@ func TestFromPlatformNamesTheField(t *testing.T) {
 		{"pay_time on an unpaid order", func(p *order.PlatformOrder) { p.Status = order.StatusPendingPayment }, "PaidAt", order.ErrInvalidOrder},
 		{"confirm_receipt_time before completion", func(p *order.PlatformOrder) { p.ConfirmedAt = t0.Add(9 * time.Hour) }, "ConfirmedAt", order.ErrInvalidOrder},
 		{"an unknown status", func(p *order.PlatformOrder) { p.Status = 22 }, "Status", order.ErrUnknownCode},
-		{"paid with three decimals", func(p *order.PlatformOrder) { p.Lines[1].Paid = d("4.001") }, "Lines[1].Paid", order.ErrInvalidAmount},
-		{"paid above the list total", func(p *order.PlatformOrder) { p.Lines[1].Paid = d("5.01") }, "Lines", order.ErrInvalidOrder},
+		{"paid with three decimals", func(p *order.PlatformOrder) { p.Lines[1].Paid = nd("4.001") }, "Lines[1].Paid", order.ErrInvalidAmount},
+		{"paid above the list total", func(p *order.PlatformOrder) { p.Lines[1].Paid = nd("5.01") }, "Lines", order.ErrInvalidOrder},
 		{"a paid presale line without any deadline", func(p *order.PlatformOrder) { p.Lines[1].Stock = order.StockPresale }, "Lines[1].ShipBy", order.ErrInvalidOrder},
 		{"a cancelled order without update_time", func(p *order.PlatformOrder) { p.Status = order.StatusCancelledOversold }, "UpdatedAt", order.ErrInvalidOrder},
 		{"negative freight", func(p *order.PlatformOrder) { p.Freight = d("-1") }, "Freight", order.ErrInvalidAmount},
@@ -248,8 +248,8 @@ func ExampleFromPlatform() {
 		ID: "3725020335455738368", Buyer: "o6_bmjrPTlm6_2sgVt7hMZOPfL2M", Status: order.StatusPartiallyShipped,
 		CreatedAt: paid.Add(-time.Minute), PaidAt: paid,
 		Lines: []order.PlatformLine{
-			{Snapshot: mustSnapshot("10001", "tee-red-m", "T-shirt", d("59.90")), Quantity: 2, Paid: d("109.80")},
-			{Snapshot: mustSnapshot("10002", "cap-black", "Cap", d("19.90")), Quantity: 1, Paid: d("19.90")},
+			{Snapshot: mustSnapshot("10001", "tee-red-m", "T-shirt", d("59.90")), Quantity: 2, Paid: nd("109.80")},
+			{Snapshot: mustSnapshot("10002", "cap-black", "Cap", d("19.90")), Quantity: 1, Paid: nd("19.90")},
 		},
 		Parcels: []order.Parcel{{Carrier: "SF", TrackingNumber: "SF001", Items: []order.Item{
 			{ProductID: "10001", SKUID: "tee-red-m", Quantity: 2}}}},
@@ -264,7 +264,7 @@ func ExampleFromPlatform() {
 
 	_, err = order.FromPlatform(order.PlatformOrder{ID: "1", Buyer: "b", Status: order.StatusPendingShipment,
 		CreatedAt: paid, PaidAt: paid, ShipDoneAt: paid,
-		Lines: []order.PlatformLine{{Snapshot: mustSnapshot("10002", "cap-black", "Cap", d("19.90")), Quantity: 1, Paid: d("19.90")}}})
+		Lines: []order.PlatformLine{{Snapshot: mustSnapshot("10002", "cap-black", "Cap", d("19.90")), Quantity: 1, Paid: nd("19.90")}}})
 	var pe *order.PlatformError
 	fmt.Println(errors.As(err, &pe), pe.Field)
 	// Output:
@@ -290,7 +290,7 @@ func FuzzFromPlatform(f *testing.F) {
 			p.PaidAt = time.Time{}
 		}
 		p.Lines[0].Quantity = int(qty % 5)
-		p.Lines[0].Paid = decimal.New(int64(paidFen), -2)
+		p.Lines[0].Paid = decimal.NewNullDecimal(decimal.New(int64(paidFen), -2))
 		p.Lines[0].OnAfterSale = int(held % 3)
 		p.Lines[0].FinishedAfterSale = int(finished % 4)
 		p.FinishedWithGoods = withGoods%2 == 1

@@ -20,6 +20,9 @@ func (o *Order) checkState(parcels []Parcel, reships []Reshipment) error {
 	if err := o.checkLines(); err != nil {
 		return err
 	}
+	if err := o.checkSKUChanges(); err != nil {
+		return err
+	}
 	if err := o.replayParcels(parcels); err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ const (
 	RuleOrderCancelled                      // status 190, 200, 250
 	RuleOrderShipped                        // status 30, 100: everything shipped (109001)
 	RuleAfterSaleOpen                       // units held by an unfinished after-sale (108009)
+	RuleSKUChangePending                    // the buyer asked to change the SKU; no answer yet
 	RuleSKUDrift                            // shipping: the SKU changed after the order (606031)
 	RuleSKUUnknown                          // an item names a SKU not in the order (606031)
 	RuleParcelEmpty                         // a parcel without items, or no parcel (109002)
@@ -96,6 +97,10 @@ var rules = [numRules]ruleInfo{
 		label: "订单有未完成的售后单", title: "the order has an unfinished after-sale case",
 		action:   "先处理售后单（同意、拒绝或协商），售后结束后再发货",
 		actionEN: "handle the after-sale case first (accept, reject or negotiate), then ship once it has finished"},
+	RuleSKUChangePending: {name: "sku_change_pending",
+		label: "买家申请了发货前更换规格，商家尚未处理", title: "the buyer asked to change the SKU before shipment, and has no answer yet",
+		action:   "先同意或拒绝买家的换规格申请：同意后按新规格发货，拒绝后按原规格发货",
+		actionEN: "approve or reject the buyer's SKU change first: once approved, ship the new SKU; once rejected, the one ordered"},
 	RuleSKUDrift: {name: "sku_drift", platform: codeSKUMismatch,
 		label: "下单后商品规格已变更", title: "the SKU changed after the order",
 		action:   "核对订单快照与当前商品：恢复原价格或规格，或与买家协商；仍无法发货请联系平台客服",

@@ -79,6 +79,8 @@ type shipmentWalk struct {
 	// requests of many parcels only.
 	seenTN map[string]struct{}
 	seenN  int
+	// changes says that the order has SKU change requests, which a pending one makes a rule.
+	changes bool
 }
 
 // scanParcels: requests and orders of up to this many parcels check tracking numbers by
@@ -86,7 +88,8 @@ type shipmentWalk struct {
 const scanParcels = 8
 
 func newShipmentWalk(o *Order, parcels []Parcel, reship bool) shipmentWalk {
-	return shipmentWalk{o: o, parcels: parcels, reship: reship, find: lineFinder{o: o}, ordered: true, last: -1}
+	return shipmentWalk{o: o, parcels: parcels, reship: reship, find: lineFinder{o: o}, ordered: true, last: -1,
+		changes: len(o.skuChanges) > 0}
 }
 
 // logisticsRule is the rule a parcel's carrier and tracking number break, or 0. A parcel with
@@ -149,7 +152,7 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 		// The usual item names the line after the previous item's (in an ordered walk the cursor
 		// is there) and carries exactly the units left of it, none held by after-sale: no rule
 		// can fail, and no line was skipped.
-		if n := f.next; w.ordered && !w.reship && n == w.last+1 && n < len(lines) {
+		if n := f.next; w.ordered && !w.reship && !w.changes && n == w.last+1 && n < len(lines) {
 			if l := &lines[n]; it.Quantity > 0 && it.Quantity == l.left() && l.onAfterSale == 0 &&
 				l.skuID() == it.SKUID && l.snap.ProductID() == it.ProductID {
 				f.next, w.last = n+1, n
@@ -200,6 +203,9 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 			continue
 		}
 		if l.onAfterSale > 0 && !fail(RuleAfterSaleOpen, it.ProductID, it.SKUID, 0, l.onAfterSale) {
+			return false
+		}
+		if w.changes && o.skuChangePending(l) && !fail(RuleSKUChangePending, it.ProductID, it.SKUID, 0, 0) {
 			return false
 		}
 		var r Rule

@@ -67,6 +67,9 @@ func (e *ShipmentError) messages() (zh, en string) {
 	case RuleAfterSaleOpen:
 		return fmt.Sprintf("包裹%d：SKU %s 有 %d 件在售后中", pn, e.SKUID, e.Got),
 			fmt.Sprintf("parcel %d: %s of SKU %s held by an unfinished after-sale", pn, text.Units(e.Got), e.SKUID)
+	case RuleSKUChangePending:
+		return fmt.Sprintf("包裹%d：买家申请把 SKU %s 换成其他规格，商家尚未处理", pn, e.SKUID),
+			fmt.Sprintf("parcel %d: the buyer asked to change SKU %s for another, and the request has no answer yet", pn, e.SKUID)
 	case RuleSKUUnknown:
 		return fmt.Sprintf("包裹%d：商品 %s / SKU %s 不在订单中", pn, e.ProductID, e.SKUID),
 			fmt.Sprintf("parcel %d: product %s / SKU %s is not in the order", pn, e.ProductID, e.SKUID)

@@ -161,6 +161,30 @@ func randomOrder(t *testing.T, rng *rand.Rand) *order.Order {
 			_, _ = o.HoldForAfterSale(it, at)
 		}
 	}
+	if rng.IntN(6) == 0 {
+		return withSKUChange(t, o, rng)
+	}
+	return o
+}
+
+// withSKUChange is o restored with a SKU change request on a line that has not shipped: pending
+// (it holds the line) or answered (it does not).
+func withSKUChange(t *testing.T, o *order.Order, rng *rand.Rand) *order.Order {
+	t.Helper()
+	s := o.State()
+	for i, l := range s.Lines {
+		if l.Shipped > 0 {
+			continue
+		}
+		c := order.SKUChange{From: l.Snapshot.SKUID(), To: fmt.Sprintf("new-%d", i), State: order.SKUChangePending}
+		if rng.IntN(3) == 0 {
+			c.State = order.SKUChangeRejected
+		}
+		s.SKUChanges = append(s.SKUChanges, c)
+		back, err := order.Restore(s)
+		require.NoError(t, err)
+		return back
+	}
 	return o
 }
 

@@ -43,6 +43,8 @@ type State struct {
 	Parcels      []Parcel
 	Reshipments  []Reshipment
 	Negotiations []Negotiation
+	// SKUChanges are the buyer's SKU change requests (see SKUChange), one per line at most.
+	SKUChanges []SKUChange
 }
 
 // LineState is one line's stored form; the fields mean what Line's getters of the same names
@@ -71,7 +73,7 @@ func (o *Order) State() State {
 		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual,
 		Lines: make([]LineState, len(o.lines)), Freight: money.Yuan(o.freight), Discount: money.Yuan(o.discount),
 		Policy: o.policy, Parcels: cloneParcels(o.parcels), Reshipments: cloneReships(o.reships),
-		Negotiations: slices.Clone(o.negotiations),
+		Negotiations: slices.Clone(o.negotiations), SKUChanges: slices.Clone(o.skuChanges),
 	}
 	for i := range o.lines {
 		l := &o.lines[i]
@@ -106,6 +108,7 @@ func Restore(s State) (*Order, error) {
 	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt, o.updatedAt = s.CreatedAt, s.PaidAt, s.ShipDoneAt, s.EndedAt, s.UpdatedAt
 	o.confirm, o.cancel, o.virtual, o.policy = s.Confirm, s.CancelReason, s.Virtual, s.Policy
 	o.negotiations = slices.Clone(s.Negotiations)
+	o.skuChanges = slices.Clone(s.SKUChanges)
 	var err error
 	if o.freight, err = money.ToFen("freight", s.Freight); err != nil {
 		return nil, o.wrap(err)

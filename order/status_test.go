@@ -139,6 +139,7 @@ func TestRulePlatformCodes(t *testing.T) {
 		{order.RuleOrderCancelled, "order_cancelled", 0},
 		{order.RuleOrderShipped, "order_shipped", 109001},
 		{order.RuleAfterSaleOpen, "aftersale_open", 108009},
+		{order.RuleSKUChangePending, "sku_change_pending", 0},
 		{order.RuleSKUDrift, "sku_drift", 606031},
 		{order.RuleSKUUnknown, "sku_unknown", 606031},
 		{order.RuleParcelEmpty, "parcel_empty", 109002},

@@ -118,6 +118,10 @@ func decoded(tb testing.TB, o *order.Order) *order.Order {
 	p := order.PlatformOrder{ID: st.ID, Seller: st.Seller, Buyer: st.Buyer, Status: st.Status,
 		CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt, PaidAt: st.PaidAt, ShipDoneAt: st.ShipDoneAt,
 		Virtual: st.Virtual, Parcels: st.Parcels, Freight: st.Freight, Policy: st.Policy}
+	changes := map[string]order.SKUChange{}
+	for _, c := range st.SKUChanges {
+		changes[c.From] = c
+	}
 	for _, l := range st.Lines {
 		if l.AfterSaleDone > 0 {
 			// finish_aftersale_sku_cnt counts done and refunded units alike; the payload's
@@ -133,7 +137,8 @@ func decoded(tb testing.TB, o *order.Order) *order.Order {
 		snap, err := catalog.NewSnapshot(sp)
 		require.NoError(tb, err)
 		p.Lines = append(p.Lines, order.PlatformLine{Snapshot: snap, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
-			Paid: l.Paid, OnAfterSale: l.OnAfterSale, FinishedAfterSale: l.Refunded + l.AfterSaleDone, Stock: l.Stock, ShipBy: l.ShipBy})
+			Paid: decimal.NewNullDecimal(l.Paid), OnAfterSale: l.OnAfterSale, FinishedAfterSale: l.Refunded + l.AfterSaleDone, Stock: l.Stock, ShipBy: l.ShipBy,
+			SKUChange: changes[l.Snapshot.SKUID()]})
 	}
 	if p.FinishedWithGoods {
 		for i, l := range st.Lines {

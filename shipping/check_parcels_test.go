@@ -240,7 +240,8 @@ func TestCheckCarrierAndTracking(t *testing.T) {
 func TestCheckEveryBlockerAtOnce(t *testing.T) {
 	t.Parallel()
 	c := newShop(t, 8)
-	// Lines: 1 shipped already; 2 held by an open case; 3 drifts; 4 split; 5 over-shipped;
+	// Lines: 1 shipped already; 2 held by an open case; 3 drifts; 4 split; 5 over-shipped and
+	// held by a SKU change request;
 	// 6 half refunded; 7 in a parcel without logistics; 8 shipped with quantity 0 (so it is
 	// incomplete).
 	o := newOrder(t, c, "o-all", 1, 1, 1, 2, 1, 2, 1, 1)
@@ -251,6 +252,11 @@ func TestCheckEveryBlockerAtOnce(t *testing.T) {
 	_, err = refund.Refund(o, dec("10.00"), tPay.Add(4*time.Minute))
 	require.NoError(t, err)
 	priceChange(t, c, skuID(3), "11.00")
+	// The buyer asked to change line 5's SKU, and the merchant has not answered.
+	st := o.State()
+	st.SKUChanges = []order.SKUChange{{From: skuID(5), To: "tee-5-blue", State: order.SKUChangePending}}
+	o, err = order.Restore(st)
+	require.NoError(t, err)
 	deadline, _ := o.ShipBy()
 
 	req := shipping.Request{

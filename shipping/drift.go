@@ -13,12 +13,13 @@ import (
 // (606031). Each drifted line is reported once, at the first parcel that carries it. Items the
 // order does not know, and bad quantities, are the order's rules and skipped here. Drift is
 // decided from content, always: the catalog compares the snapshot's price in fen and its
-// attributes with the live SKU's.
+// attributes with the live SKU's. A line that ships the SKU the buyer changed to
+// (order.SKUChange, approved) is not compared: its snapshot is of the SKU ordered.
 func (c *checker) drift() {
 	if isNil(c.req.SKUs) {
 		return
 	}
-	dp := driftPass{lookup: c.req.SKUs}
+	dp := driftPass{o: c.req.Order, lookup: c.req.SKUs}
 	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
 	dp.run(c.req.Order, c.req.Parcels)
 	c.r.Blockers = append(c.r.Blockers, dp.found...)
@@ -26,6 +27,7 @@ func (c *checker) drift() {
 
 // driftPass is one drift check.
 type driftPass struct {
+	o        *order.Order
 	lookup   SKULookup
 	cat      *catalog.Catalog // the lookup, when it is the catalog: asked DriftOf directly
 	reported map[string]struct{}
@@ -66,6 +68,9 @@ func (dp *driftPass) run(o *order.Order, parcels []order.Parcel) {
 func (dp *driftPass) line(l *order.Line, pi int, it *order.Item) {
 	if l.ProductID() != it.ProductID {
 		return // the order's unknown SKU
+	}
+	if dp.o.ShipsChangedSKU(l.SKUID()) {
+		return // the buyer chose this SKU after ordering: the snapshot describes the one ordered
 	}
 	snap := l.Snapshot()
 	var d catalog.Drift

@@ -203,6 +203,9 @@ func disagreeWorld(t *testing.T, rnd *rand.Rand, c, changed *catalog.Catalog) sh
 			}
 		}
 	}
+	if rnd.IntN(6) == 0 {
+		o = withSKUChange(t, o, rnd)
+	}
 	if rnd.IntN(4) == 0 {
 		o = decoded(t, o)
 	}
@@ -301,4 +304,25 @@ func TestPropertyCheckAndShipCannotDisagree(t *testing.T) {
 		}
 		assert.Greater(t, seen[rule], 10, "the generator must break %s, or (1) says nothing about it", rule)
 	}
+}
+
+// withSKUChange is o restored with a SKU change request on its first line that has not
+// shipped: pending (it holds the line) or rejected (it does not).
+func withSKUChange(t *testing.T, o *order.Order, rnd *rand.Rand) *order.Order {
+	t.Helper()
+	s := o.State()
+	for i, l := range s.Lines {
+		if l.Shipped > 0 {
+			continue
+		}
+		c := order.SKUChange{From: l.Snapshot.SKUID(), To: fmt.Sprintf("tee-new-%d", i), State: order.SKUChangePending}
+		if rnd.IntN(3) == 0 {
+			c.State = order.SKUChangeRejected
+		}
+		s.SKUChanges = append(s.SKUChanges, c)
+		back, err := order.Restore(s)
+		require.NoError(t, err)
+		return back
+	}
+	return o
 }

@@ -25,6 +25,20 @@ func TestMaskPhone(t *testing.T) {
 	}
 }
 
+func TestMaskNameAndID(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"王小明", "王**"}, {"A", "A"}, {"", ""}, {"欧阳娜娜娜娜", "欧****"},
+	} {
+		assert.Equal(t, tt.want, shop.MaskName(tt.in), "%q", tt.in)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"o9AgO5Kd5ggOC-bXrbNODIiE3bGY", "o9Ag****"}, {"12345678", "****"}, {"", "****"},
+	} {
+		assert.Equal(t, tt.want, shop.MaskID(tt.in), "%q", tt.in)
+	}
+}
+
 // secrets are the values of a profile that must never reach a log.
 func secrets(t *testing.T, p shop.Profile) []string {
 	t.Helper()

@@ -167,11 +167,11 @@ func (s Profile) String() string {
 	if s.p == nil {
 		return "shop.Profile(zero)"
 	}
-	subject := "person " + maskName(s.p.personName())
+	subject := "person " + MaskName(s.p.personName())
 	if s.p.Business != nil {
 		subject = "business " + s.p.Business.CompanyName
 	}
-	return fmt.Sprintf("%s (%s, %s, contact %s %s)", s.p.Name, s.p.Kind, subject, maskName(s.p.Contact.Name), MaskPhone(s.p.Contact.Phone))
+	return fmt.Sprintf("%s (%s, %s, contact %s %s)", s.p.Name, s.p.Kind, subject, MaskName(s.p.Contact.Name), MaskPhone(s.p.Contact.Phone))
 }
 
 // GoString is String, so that %#v masks too.

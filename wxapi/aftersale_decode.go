@@ -74,7 +74,7 @@ func (d *decoder) afterSale(p *path, w *wireAfterSale) (aftersale.State, AfterSa
 		ID:        d.id(&ip, w.ID, true),
 		OrderID:   d.id(&op, w.OrderID, true),
 		Kind:      parseText(d, &kp, w.Type, aftersale.ParseKind),
-		Status:    d.afterSaleStatus(&sp, w.Status),
+		Status:    d.afterSaleStatus(&sp, w.Status, true),
 		Reason:    parseText(d, &rp, w.Reason, aftersale.ParseReason),
 		OpenedAt:  d.unix(&cp, w.CreateTime, true),
 		ChangedAt: d.unix(&up, w.UpdateTime, false),

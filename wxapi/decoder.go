@@ -191,3 +191,12 @@ func (d *decoder) text(p *path, s string, req bool) string {
 	}
 	return s
 }
+
+// bool returns a flag's value; a missing flag is false.
+func (d *decoder) bool(p *path, f jbool) bool {
+	if f.flaw != flawNone {
+		d.flaw(p, f.raw, f.flaw)
+		return false
+	}
+	return f.v
+}

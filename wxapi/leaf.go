@@ -223,3 +223,39 @@ func checkID(b []byte) flaw {
 	}
 	return flawNone
 }
+
+// jbool is a flag as the platform writes it: a JSON boolean, or a number or string 0 or 1
+// (is_free_gift is documented as a number and sent by SDKs as a boolean).
+type jbool struct {
+	v    bool
+	set  bool
+	flaw flaw
+	raw  string
+}
+
+// UnmarshalJSON implements json.Unmarshaler; it never fails.
+func (f *jbool) UnmarshalJSON(b []byte) error {
+	*f = jbool{}
+	switch string(b) {
+	case "true", "false":
+		f.set, f.v = true, b[0] == 't'
+		return nil
+	}
+	text, ok, fl := scalar(b)
+	switch {
+	case !ok:
+		return nil
+	case fl != flawNone:
+		f.set, f.flaw, f.raw = true, fl, string(b)
+		return nil
+	}
+	f.set = true
+	switch string(text) {
+	case "0":
+	case "1":
+		f.v = true
+	default:
+		f.flaw, f.raw = flawRange, string(b)
+	}
+	return nil
+}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/wxshop-go/wxshop/internal/enum"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shop"
@@ -33,7 +31,8 @@ type OrderOptions struct {
 }
 
 // OrderResult is a decoded order/get answer: the order, rebuilt through order.FromPlatform (so
-// it keeps every invariant of the domain), and what the payload says about its after-sales.
+// it keeps every invariant of the domain), what the payload says about its after-sales, and
+// everything else a backend reads from the same body.
 type OrderResult struct {
 	// Order is the rebuilt order.
 	Order *order.Order
@@ -41,6 +40,8 @@ type OrderResult struct {
 	AfterSales AfterSaleSummary
 	// UpdatedAt is update_time (zero when absent).
 	UpdatedAt time.Time
+	// Details is the rest: address, notes, payment, prices, gift, line and parcel details.
+	Details OrderDetails
 }
 
 // DecodeOrder decodes a POST /channels/ec/order/get answer into a domain order. It maps the
@@ -94,14 +95,18 @@ func DecodeOrder(body []byte, opts OrderOptions) (OrderResult, error) {
 		} else if path, ok := parcelPath(err, po.Parcels); ok {
 			field, value = path, ""
 		}
+		kind := ErrInconsistent
+		if errors.Is(err, order.ErrMissingAmount) {
+			kind = ErrMissingField // an amount the payload leaves out and nothing else gives
+		}
 		return OrderResult{}, &FieldError{Payload: d.payload, Field: field, Value: value,
-			Err: fmt.Errorf("%w: %w", ErrInconsistent, err)}
+			Err: fmt.Errorf("%w: %w", kind, err)}
 	}
 	res.Order = o
 	return res, nil
 }
 
-// order maps the order object onto an order.PlatformOrder.
+// order maps the order object onto an order.PlatformOrder and the result's details.
 func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.PlatformOrder, OrderResult) {
 	ip, sp, cp, up, bp := p.at("order_id"), p.at("status"), p.at("create_time"), p.at("update_time"), p.at("openid")
 	po := order.PlatformOrder{
@@ -116,6 +121,9 @@ func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.Platfor
 		Cancel:    opts.Cancel,
 	}
 	res := OrderResult{UpdatedAt: po.UpdatedAt}
+	res.Details.BuyerUnionID = w.UnionID
+	gp := p.at("is_present")
+	res.Details.IsGift, res.Details.Gift = d.bool(&gp, w.IsPresent), d.gift(p, w)
 	ap := p.at("aftersale_detail")
 	res.AfterSales = d.afterSaleSummary(&ap, w.AfterSale)
 	po.FinishedWithGoods = res.AfterSales.finishedByExchange()
@@ -130,41 +138,48 @@ func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.Platfor
 		pp := dp.at("pay_info")
 		tp := pp.at("pay_time")
 		po.PaidAt = d.unix(&tp, det.Pay.PayTime, false)
+		res.Details.Payment = d.payment(&pp, det.Pay)
 	}
-	po.Lines = d.lines(&dp, det.Products)
-	if det.Price != nil {
-		pp := dp.at("price_info")
-		fp, tp := pp.at("freight"), pp.at("product_price")
-		po.Freight = d.fen(&fp, det.Price.Freight, false)
-		if det.Price.ProductPrice.set {
-			po.ProductPrice = decimal.NewNullDecimal(d.fen(&tp, det.Price.ProductPrice, false))
-		}
-	}
-	d.delivery(&dp, det.Delivery, &po)
+	po.Lines, res.Details.Lines = d.lines(&dp, det.Products)
+	d.prices(&dp, det, &po, &res.Details.Prices)
+	d.delivery(&dp, det.Delivery, &po, &res.Details)
 	if det.Ext != nil {
 		ep := dp.at("ext_info")
 		tp := ep.at("confirm_receipt_time")
 		po.ConfirmedAt = d.unix(&tp, det.Ext.ConfirmReceiptTime, false)
+		res.Details.BuyerNote, res.Details.MerchantNote = det.Ext.CustomerNotes, det.Ext.MerchantNotes
 	}
 	return po, res
 }
 
 // delivery reads delivery_info: whether the goods are virtual (deliver_method 1), the parcels
-// already shipped, and when shipping finished.
-func (d *decoder) delivery(dp *path, w *wireDeliveryInfo, po *order.PlatformOrder) {
+// already shipped, when shipping finished, and the address, inspection and dropship details.
+func (d *decoder) delivery(dp *path, w *wireDeliveryInfo, po *order.PlatformOrder, x *OrderDetails) {
 	if w == nil {
 		return
 	}
 	vp := dp.at("delivery_info")
-	tp, mp := vp.at("ship_done_time"), vp.at("deliver_method")
+	tp, mp, ap := vp.at("ship_done_time"), vp.at("deliver_method"), vp.at("address_apply_time")
 	switch m := d.int(&mp, w.DeliverMethod, false); m {
 	case 0, 1:
 		po.Virtual = m == 1
 	default:
 		d.fail(&mp, fmt.Sprint(m), &enum.UnknownError{Type: "deliver_method", Value: fmt.Sprint(m)})
 	}
-	po.Parcels = d.parcels(&vp, w.Packages)
+	po.Parcels, x.Parcels = d.parcels(&vp, w.Packages)
 	po.ShipDoneAt = d.unix(&tp, w.ShipDoneTime, false)
+	addr, review := vp.at("address_info"), vp.at("address_under_review")
+	x.Address = d.address(&addr, w.Address)
+	x.AddressChange = d.address(&review, w.AddressUnderReview)
+	x.AddressChangeAt = d.unix(&ap, w.AddressApplyTime, false)
+	kp, fp := vp.at("quality_inspect_type"), vp.at("dropship_flag")
+	x.Inspection.Kind = InspectionKind(d.bounded(&kp, w.QualityInspectType, false, 255))
+	if w.QualityInspectInfo != nil {
+		qp := vp.at("quality_inspect_info")
+		sp := qp.at("inspect_status")
+		x.Inspection.Status = d.bounded(&sp, w.QualityInspectInfo.Status, false, 1<<16)
+	}
+	x.Dropship = DropshipState(d.bounded(&fp, w.DropshipFlag, false, 255))
 }
 
 // orderStatus reads order.status.
@@ -216,6 +231,22 @@ var orderPaths = map[string]string{
 	"ShipDoneAt":        "order.order_detail.delivery_info.ship_done_time",
 	"ConfirmedAt":       "order.order_detail.ext_info.confirm_receipt_time",
 	"Freight":           "order.order_detail.price_info.freight",
+	"ChangedFreight":    "order.order_detail.price_info.change_freight",
+	"RefundedFreight":   "order.order_detail.refund_info.refund_freight",
+	"Discounts":         "order.order_detail.price_info",
+	"Estimated":         "estimate_price",
+	"Changed":           "change_price",
+	"SKUChange":         "change_sku_info",
+	"Merchant":          "merchant_discounted_price",
+	"Creator":           "finder_discounted_price",
+	"VIP":               "vip_discounted_price",
+	"GroupBuy":          "bulkbuy_discounted_price",
+	"FlashSale":         "limited_discount_discounted_price",
+	"PlatformCoupon":    "cash_coupon_discounted_price",
+	"NationalSubsidy":   "national_subsidy_discounted_price",
+	"LocalSubsidy":      "national_subsidy_merchant_discounted_price",
+	"PlatformActivity":  "platform_activity_merchant_discounted_price",
+	"Points":            "deduction_price",
 	"ProductPrice":      "order.order_detail.price_info.product_price",
 	"OrderPrice":        "order.order_detail.price_info.order_price",
 	"Lines":             "order.order_detail.product_infos",
@@ -232,11 +263,15 @@ var orderPaths = map[string]string{
 }
 
 // orderPath turns a Go path of order.PlatformOrder ("Lines[2].Paid") into the JSON path of
-// order/get ("order.order_detail.product_infos[2].real_price").
+// order/get ("order.order_detail.product_infos[2].real_price"). A line's Discounts are fields
+// of the product_infos entry itself.
 func orderPath(field string) string {
 	var b strings.Builder
 	for i, part := range strings.Split(field, ".") {
 		name, index, _ := strings.Cut(part, "[")
+		if name == "Discounts" && i > 0 {
+			continue
+		}
 		json, ok := orderPaths[name]
 		if !ok {
 			json = name

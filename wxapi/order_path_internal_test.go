@@ -1,9 +1,12 @@
 package wxapi
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/wxshop-go/wxshop/order"
 )
 
 // TestOrderPath: the Go paths order.FromPlatform names (fields of order.PlatformOrder) turn into
@@ -26,9 +29,37 @@ func TestOrderPath(t *testing.T) {
 		{"Parcels", "order.order_detail.delivery_info.delivery_product_info"},
 		{"Parcels[0].Items[1]", "order.order_detail.delivery_info.delivery_product_info[0].product_infos[1]"},
 		{"Parcels[12].Items[10]", "order.order_detail.delivery_info.delivery_product_info[12].product_infos[10]"},
+		{"ChangedFreight", "order.order_detail.price_info.change_freight"},
+		{"RefundedFreight", "order.order_detail.refund_info.refund_freight"},
+		{"Discounts.Merchant", "order.order_detail.price_info.merchant_discounted_price"},
+		{"Lines[1].Discounts.NationalSubsidy", "order.order_detail.product_infos[1].national_subsidy_discounted_price"},
+		{"Lines[0].Estimated", "order.order_detail.product_infos[0].estimate_price"},
+		{"Lines[0].Changed", "order.order_detail.product_infos[0].change_price"},
+		{"Lines[4].SKUChange", "order.order_detail.product_infos[4].change_sku_info"},
 		{"Unmapped", "Unmapped"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, orderPath(tt.in), tt.in)
+	}
+}
+
+// TestOrderPathsCoverThePlatformOrder: every field of order.PlatformOrder, PlatformLine and
+// Discounts that comes from the payload has a JSON name, so that no error FromPlatform reports
+// reaches a host as a Go name. The fields not in the payload are the host's options, and the
+// snapshot and ids, which wxapi checks before FromPlatform sees them.
+func TestOrderPathsCoverThePlatformOrder(t *testing.T) {
+	t.Parallel()
+	notInPayload := map[string]bool{"ID": true, "Seller": true, "Buyer": true, "Virtual": true, "FinishedWithGoods": true,
+		"Policy": true, "Confirm": true, "Cancel": true, "Snapshot": true}
+	for _, v := range []any{order.PlatformOrder{}, order.PlatformLine{}, order.Discounts{}} {
+		rt := reflect.TypeOf(v)
+		for i := range rt.NumField() {
+			name := rt.Field(i).Name
+			if notInPayload[name] {
+				continue
+			}
+			_, ok := orderPaths[name]
+			assert.True(t, ok, "%s.%s has no JSON path", rt.Name(), name)
+		}
 	}
 }

@@ -102,8 +102,8 @@ func paidTwoLinesByHand() order.PlatformOrder {
 		ID: "3725020335455738368", Buyer: "o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs", Status: order.StatusPendingShipment,
 		CreatedAt: unix(1717200000), UpdatedAt: unix(1717286500), PaidAt: unix(1717200300),
 		Lines: []order.PlatformLine{
-			{Snapshot: tshirtWhiteL, Quantity: 2, UnitPrice: yuan("89"), Paid: yuan("160"), ShipBy: unix(1717373100)},
-			{Snapshot: tote, Quantity: 1, UnitPrice: yuan("39"), Paid: yuan("39"), ShipBy: unix(1717373100)},
+			{Snapshot: tshirtWhiteL, Quantity: 2, UnitPrice: yuan("89"), Paid: decimal.NewNullDecimal(yuan("160")), ShipBy: unix(1717373100)},
+			{Snapshot: tote, Quantity: 1, UnitPrice: yuan("39"), Paid: decimal.NewNullDecimal(yuan("39")), ShipBy: unix(1717373100)},
 		},
 		Freight:      yuan("8"),
 		ProductPrice: decimal.NewNullDecimal(yuan("217")),
@@ -115,8 +115,8 @@ func openExchangeByHand() order.PlatformOrder {
 		ID: "3725019876543210752", Buyer: "oL5sHd2Fq8Xe1Nw7Pb4Tz9Kc3Vm0", Status: order.StatusShipped,
 		CreatedAt: unix(1717200500), UpdatedAt: unix(1717545600), PaidAt: unix(1717200600), ShipDoneAt: unix(1717300000),
 		Lines: []order.PlatformLine{
-			{Snapshot: tshirtBlackM, Quantity: 1, UnitPrice: yuan("89"), Paid: yuan("89"), OnAfterSale: 1, ShipBy: unix(1717373400)},
-			{Snapshot: tote, Quantity: 1, UnitPrice: yuan("39"), Paid: yuan("39"), ShipBy: unix(1717373400)},
+			{Snapshot: tshirtBlackM, Quantity: 1, UnitPrice: yuan("89"), Paid: decimal.NewNullDecimal(yuan("89")), OnAfterSale: 1, ShipBy: unix(1717373400)},
+			{Snapshot: tote, Quantity: 1, UnitPrice: yuan("39"), Paid: decimal.NewNullDecimal(yuan("39")), ShipBy: unix(1717373400)},
 		},
 		Parcels: []order.Parcel{{Carrier: "JDL", TrackingNumber: "JDVA01234567890", Items: []order.Item{
 			{ProductID: "10000211", SKUID: "1000021103", Quantity: 1},
@@ -149,11 +149,11 @@ func TestDecodeOrder_IsFromPlatform(t *testing.T) {
 				CreatedAt: unix(1717203500), UpdatedAt: unix(1717293600), PaidAt: unix(1717203600),
 				Lines: []order.PlatformLine{
 					{Snapshot: platformSnapshot("10000777", "1000077701", "有机燕麦片", "45", "规格", "1kg"),
-						Quantity: 2, UnitPrice: yuan("45"), Paid: yuan("90"), ShipBy: unix(1717376400)},
+						Quantity: 2, UnitPrice: yuan("45"), Paid: decimal.NewNullDecimal(yuan("90")), ShipBy: unix(1717376400)},
 					{Snapshot: platformSnapshot("10000778", "1000077802", "冷榨亚麻籽油", "68", "规格", "500ml"),
-						Quantity: 1, UnitPrice: yuan("68"), Paid: yuan("68"), ShipBy: unix(1717376400)},
+						Quantity: 1, UnitPrice: yuan("68"), Paid: decimal.NewNullDecimal(yuan("68")), ShipBy: unix(1717376400)},
 					{Snapshot: platformSnapshot("10000779", "1000077903", "每日坚果", "139", "规格", "30袋装"),
-						Quantity: 3, UnitPrice: yuan("139"), Paid: yuan("397"), ShipBy: unix(1717376400)},
+						Quantity: 3, UnitPrice: yuan("139"), Paid: decimal.NewNullDecimal(yuan("397")), ShipBy: unix(1717376400)},
 				},
 				Parcels: []order.Parcel{
 					{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: []order.Item{{ProductID: "10000777", SKUID: "1000077701", Quantity: 2}}},
@@ -168,11 +168,11 @@ func TestDecodeOrder_IsFromPlatform(t *testing.T) {
 				CreatedAt: unix(1717300000), UpdatedAt: unix(1717303600), PaidAt: unix(1717300060),
 				Lines: []order.PlatformLine{
 					{Snapshot: platformSnapshot("10000901", "1000090101", "咖啡拉花入门 线上课程", "99", "有效期", "365天"),
-						Quantity: 1, UnitPrice: yuan("99"), Paid: yuan("99"), ShipBy: unix(1717472860)},
+						Quantity: 1, UnitPrice: yuan("99"), Paid: decimal.NewNullDecimal(yuan("99")), ShipBy: unix(1717472860)},
 					{Snapshot: platformSnapshot("10000902", "1000090201", "门店饮品电子兑换券", "25", "饮品", "中杯拿铁"),
-						Quantity: 2, UnitPrice: yuan("25"), Paid: yuan("46"), ShipBy: unix(1717472860)},
+						Quantity: 2, UnitPrice: yuan("25"), Paid: decimal.NewNullDecimal(yuan("46")), ShipBy: unix(1717472860)},
 					{Snapshot: platformSnapshot("10000903", "1000090301", "咖啡豆烘焙直播回放", "19.90", "场次", "6月场"),
-						Quantity: 1, UnitPrice: yuan("19.90"), Paid: yuan("19.90"), ShipBy: unix(1717472860)},
+						Quantity: 1, UnitPrice: yuan("19.90"), Paid: decimal.NewNullDecimal(yuan("19.90")), ShipBy: unix(1717472860)},
 				},
 				Parcels: []order.Parcel{
 					{Items: []order.Item{{ProductID: "10000901", SKUID: "1000090101", Quantity: 1}}},

@@ -18,10 +18,12 @@ type AfterSaleSummary struct {
 }
 
 // AfterSaleRef is one after-sale order of an order: its id and status. A status the platform
-// sent as a legacy number (13) is converted (MERCHANT_REFUND_SUCCESS).
+// sent as a legacy number (13) is converted (MERCHANT_REFUND_SUCCESS). The platform may list an
+// after-sale order by its id alone: Status is then zero, and the case is to be fetched
+// (aftersale/getaftersaleorder, DecodeAfterSale) to learn where it stands.
 type AfterSaleRef struct {
 	ID     string           `json:"id"`
-	Status aftersale.Status `json:"status"`
+	Status aftersale.Status `json:"status,omitzero"`
 }
 
 // BlocksShipping reports whether, by the platform's own data, an after-sale blocks shipping:
@@ -42,12 +44,14 @@ func (s AfterSaleSummary) BlocksShipping() bool {
 
 // finishedByExchange reports whether the listed after-sale orders that finished all ended with
 // the goods delivered (MERCHANT_EXCHANGE_SUCCESS: an exchange or a re-send) and none with a
-// refund. Only then are the units of finish_aftersale_sku_cnt known not to be refunded.
+// refund. Only then are the units of finish_aftersale_sku_cnt known not to be refunded; an
+// after-sale order listed without its status leaves the question open, so they count as
+// refunded.
 func (s AfterSaleSummary) finishedByExchange() bool {
 	exchanged := false
 	for _, r := range s.Orders {
 		switch {
-		case r.Status.Refunded():
+		case r.Status == 0 || r.Status.Refunded():
 			return false
 		case r.Status == aftersale.StatusMerchantExchangeSuccess:
 			exchanged = true
@@ -69,17 +73,19 @@ func (d *decoder) afterSaleSummary(p *path, w *wireOrderAfterSale) AfterSaleSumm
 		ip, sp := ep.at("aftersale_order_id"), ep.at("status")
 		s.Orders = append(s.Orders, AfterSaleRef{
 			ID:     d.id(&ip, w.Orders[i].ID, true),
-			Status: d.afterSaleStatus(&sp, w.Orders[i].Status),
+			Status: d.afterSaleStatus(&sp, w.Orders[i].Status, false),
 		})
 	}
 	return s
 }
 
 // afterSaleStatus reads a status sent as the platform's string or as a legacy number.
-func (d *decoder) afterSaleStatus(p *path, c jcode) aftersale.Status {
+func (d *decoder) afterSaleStatus(p *path, c jcode, req bool) aftersale.Status {
 	switch {
 	case !c.set:
-		d.missing(p)
+		if req {
+			d.missing(p)
+		}
 		return 0
 	case c.flaw != flawNone:
 		d.flaw(p, c.raw, c.flaw)
