@@ -23,7 +23,8 @@ type ProductResult struct {
 // product gets through Catalog.SetStatus and the review commands.
 type Product struct {
 	// Params is the product and its SKUs. CategoryID is the leaf category (the last of
-	// cats_v2); Images are head_imgs; Description is desc_info.desc.
+	// cats_v2, or of the older cats when the payload has no cats_v2); Images are head_imgs;
+	// Description is desc_info.desc.
 	Params catalog.ProductParams
 	// Status is the online status (status); EditStatus the draft status (edit_status).
 	Status     catalog.ProductStatus
@@ -74,7 +75,7 @@ func (d *decoder) product(p *path, w *wireProduct) *Product {
 		Params: catalog.ProductParams{
 			ID:         d.id(&ip, w.ProductID, true),
 			Title:      d.text(&tp, w.Title, true),
-			CategoryID: d.leafCategory(p, w.Cats),
+			CategoryID: d.leafCategory(p, w),
 			Images:     w.HeadImgs,
 		},
 		SPUCode:      w.SPUCode,
@@ -108,9 +109,14 @@ func (d *decoder) product(p *path, w *wireProduct) *Product {
 	return out
 }
 
-// leafCategory returns the last (deepest) category of cats_v2.
-func (d *decoder) leafCategory(p *path, cats []wireCat) string {
-	cp := p.at("cats_v2")
+// leafCategory returns the last (deepest) category of cats_v2. A payload without cats_v2 (or
+// with an empty one) falls back to the older cats, which products created before the new
+// category tree may still carry; when both are present, cats_v2 wins.
+func (d *decoder) leafCategory(p *path, w *wireProduct) string {
+	cp, cats := p.at("cats_v2"), w.CatsV2
+	if len(cats) == 0 && len(w.Cats) > 0 {
+		cp, cats = p.at("cats"), w.Cats
+	}
 	if len(cats) == 0 {
 		d.missing(&cp)
 		return ""

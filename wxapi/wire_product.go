@@ -19,7 +19,8 @@ type wireProduct struct {
 	EditStatus   jint          `json:"edit_status"`
 	HeadImgs     []string      `json:"head_imgs"`
 	Desc         *wireDescInfo `json:"desc_info"`
-	Cats         []wireCat     `json:"cats_v2"`
+	CatsV2       []wireCat     `json:"cats_v2"`
+	Cats         []wireCat     `json:"cats"` // the older category tree; read only without cats_v2
 	SKUs         []wireSKU     `json:"skus"`
 }
 
