@@ -180,7 +180,8 @@ func checkInvariants(t *testing.T, o *order.Order) {
 	}
 	var agrees bool
 	switch o.Status() {
-	case order.StatusPendingPayment, order.StatusCancelled, order.StatusPendingShipment, order.StatusCancelledOversold:
+	case order.StatusPendingPayment, order.StatusGiftPending, order.StatusGroupForming, order.StatusCancelled,
+		order.StatusPendingShipment, order.StatusCancelledOversold:
 		agrees = !shippedAny
 	case order.StatusPartiallyShipped:
 		agrees = shippedAny && left > 0

@@ -87,6 +87,16 @@ func FuzzDecodeOrder(f *testing.F) {
 		if res.AfterSales.Unfinished > 0 {
 			require.True(t, res.AfterSales.BlocksShipping())
 		}
+		// The details are index-aligned with the order, and round-trip through JSON.
+		require.Len(t, res.Details.Lines, res.Order.NumLines())
+		require.Len(t, res.Details.Parcels, len(res.Order.Parcels()))
+		b, err := json.Marshal(res.Details)
+		require.NoError(t, err)
+		var back wxapi.OrderDetails
+		require.NoError(t, json.Unmarshal(b, &back))
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.JSONEq(t, string(b), string(again))
 	})
 }
 

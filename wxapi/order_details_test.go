@@ -100,3 +100,39 @@ func TestOrderDetailsMasked(t *testing.T) {
 	assert.Equal(t, "ships to 林** 135****5678 浙江省杭州市西湖区 (change asked: 林** 135****5678 浙江省杭州市滨江区), gift from oRcp****, 3 lines, 0 parcels",
 		res.Details.String())
 }
+
+// ExampleOrderDetails reads, from the same order/get body as the order, what a backend shows a
+// packer: where it ships (printed masked), the buyer's note, the gift, and which line is a free
+// gift.
+func ExampleOrderDetails() {
+	body := []byte(`{"errcode":0,"errmsg":"ok","order":{"order_id":"3726520017788990145","status":20,
+		"create_time":1764633600,"update_time":1764633700,"openid":"oRcp7wZ9yX8wV7uT6sR5qP4oN3mL",
+		"is_present":true,"order_present_info":{"present_giver_openid":"oRcp7wA1bC2dE3fG4hI5jK6lM7nO","present_note":"新年快乐"},
+		"order_detail":{
+		"product_infos":[
+			{"product_id":"30001","sku_id":"3000101","sku_cnt":1,"title":"手冲咖啡挂耳","sale_price":5900,"real_price":5900,"delivery_deadline":1764806460},
+			{"product_id":"30009","sku_id":"3000901","sku_cnt":1,"title":"滤杯","sale_price":0,"real_price":0,"is_free_gift":true,
+			 "free_gift_info":{"main_product_list":[{"product_id":"30001","sku_id":"3000101","gift_cnt":1}]},"delivery_deadline":1764806460}],
+		"pay_info":{"pay_time":1764633660,"transaction_id":"4200002855202512021122334455","payment_method":1},
+		"price_info":{"product_price":5900,"order_price":5900,"freight":0},
+		"delivery_info":{"address_info":{"user_name":"周宁","tel_number":"13912345678","province_name":"江苏省","city_name":"南京市",
+			"county_name":"鼓楼区","detail_info":"中山北路 30 号"},"deliver_method":0},
+		"ext_info":{"customer_notes":"工作日送达"}}}}`)
+	res, err := wxapi.DecodeOrder(body, wxapi.OrderOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	x := res.Details
+	fmt.Println(x)
+	fmt.Println("note:", x.BuyerNote, "| paid by", x.Payment.Method)
+	for i, l := range res.Order.Lines() {
+		if x.Lines[i].FreeGift {
+			fmt.Printf("%s is a free gift with %s\n", l.Snapshot().Title(), x.Lines[i].GiftOf[0].SKUID)
+		}
+	}
+	// Output:
+	// ships to 周* 139****5678 江苏省南京市鼓楼区, gift from oRcp****, 2 lines, 0 parcels
+	// note: 工作日送达 | paid by wechat_pay
+	// 滤杯 is a free gift with 3000101
+}
