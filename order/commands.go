@@ -5,18 +5,20 @@ import (
 	"time"
 )
 
-// Pay records the payment (10 → 20) and sets every line's ship-by deadline from the payment
-// time and the order's DeadlinePolicy. A deadline beyond the year 9999 is refused
-// (ErrTimeOrder).
-func (o *Order) Pay(at time.Time) (Paid, error) { return o.pay(TriggerPay, at) }
-
-// PayGift records the payment of a gift order (10 → 12, 礼物待收下): the giver paid, and the
-// order waits for its recipient to accept it (AcceptGift); its deadlines start then.
-func (o *Order) PayGift(at time.Time) (Paid, error) { return o.pay(TriggerPayGift, at) }
-
-// PayGroupBuy records the payment of a group-buy order (10 → 13, 一起买待成团): the order waits
-// for the group to form (FormGroup); its deadlines start then.
-func (o *Order) PayGroupBuy(at time.Time) (Paid, error) { return o.pay(TriggerPayGroup, at) }
+// Pay records the payment: 10 → 20, and every line's ship-by deadline runs from the payment
+// time under the order's DeadlinePolicy; a gift (Gift) goes to 12 and a group buy (GroupBuy)
+// to 13 instead, and their deadlines start when they await shipment (AcceptGift, FormGroup).
+// A deadline beyond the year 9999 is refused (ErrTimeOrder).
+func (o *Order) Pay(at time.Time) (Paid, error) {
+	t := TriggerPay
+	switch {
+	case o.gift:
+		t = TriggerPayGift
+	case o.groupBuy:
+		t = TriggerPayGroup
+	}
+	return o.pay(t, at)
+}
 
 // AcceptGift records that a gift's recipient accepted it (12 → 20): the order awaits shipment,
 // and every line's deadline runs from at.
@@ -154,4 +156,18 @@ func (o *Order) CloseByAfterSale(at time.Time) (Cancelled, error) {
 	ev := Cancelled{OrderID: o.id, Reason: CancelAfterSale, From: o.status, To: to, At: at}
 	o.status, o.cancel, o.endedAt, o.updatedAt = to, CancelAfterSale, at, at
 	return ev, nil
+}
+
+// Settle records that the platform settled a completed order with the merchant (结算, the
+// settle push or order/get's settle_info): the order's money is the merchant's. Only a
+// completed order settles, once.
+func (o *Order) Settle(at time.Time) (Settled, error) {
+	if err := o.checkTime(at); err != nil {
+		return Settled{}, err
+	}
+	if o.status != StatusCompleted || !o.settledAt.IsZero() {
+		return Settled{}, fmt.Errorf("%w: order %s: settle in status %s (settled %t)", ErrInvalidTransition, o.id, o.status, !o.settledAt.IsZero())
+	}
+	o.settledAt, o.updatedAt = at, at
+	return Settled{OrderID: o.id, At: at}, nil
 }

@@ -171,3 +171,34 @@ func TestCancelOversoldWaitsForAfterSale(t *testing.T) {
 	_, err = o.Cancel(order.CancelOversold, at)
 	require.NoError(t, err)
 }
+
+func TestSettle(t *testing.T) {
+	t.Parallel()
+	o := shippedOrder(t)
+	at := t0.Add(10 * 24 * time.Hour)
+	rejected(t, o, order.ErrInvalidTransition, func() error { _, err := o.Settle(at); return err })
+	_, err := o.ConfirmReceipt(order.ConfirmByBuyer, at)
+	require.NoError(t, err)
+	rejected(t, o, order.ErrTimeOrder, func() error { _, err := o.Settle(at.Add(-time.Second)); return err })
+	settleAt := at.Add(7 * 24 * time.Hour)
+	ev, err := o.Settle(settleAt)
+	require.NoError(t, err)
+	assert.Equal(t, order.Settled{OrderID: o.ID(), At: settleAt}, ev)
+	assert.Equal(t, "order_settled", ev.EventName())
+	got, ok := o.SettledAt()
+	assert.True(t, ok)
+	assert.Equal(t, settleAt, got)
+	rejected(t, o, order.ErrInvalidTransition, func() error { _, err := o.Settle(settleAt); return err })
+
+	back, err := order.Restore(o.State())
+	require.NoError(t, err)
+	assert.Equal(t, state(t, o), state(t, back))
+	s := o.State()
+	s.SettledAt = s.EndedAt.Add(-time.Second)
+	_, err = order.Restore(s)
+	require.ErrorIs(t, err, order.ErrInvalidOrder, "settled before it completed")
+	s = shippedOrder(t).State()
+	s.SettledAt = s.UpdatedAt
+	_, err = order.Restore(s)
+	require.ErrorIs(t, err, order.ErrInvalidOrder, "only a completed order settles")
+}

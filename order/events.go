@@ -8,8 +8,8 @@ import (
 
 // Event is a fact an accepted command caused, returned as a value for the host to persist or
 // publish. The library never dispatches events. The set is closed: Paid, AwaitingShipment,
-// Cancelled, Shipped,
-// Reshipped, ShipByExtended, Completed, AfterSaleHeld, AfterSaleReleased.
+// Cancelled, Shipped, Reshipped, ShipByExtended, Completed, Settled, AfterSaleHeld,
+// AfterSaleReleased.
 type Event interface {
 	// EventName is a stable snake_case name ("order_paid").
 	EventName() string
@@ -106,8 +106,17 @@ type AfterSaleReleased struct {
 	At       time.Time
 }
 
+// Settled: the platform settled the completed order with the merchant (结算).
+type Settled struct {
+	OrderID string
+	At      time.Time
+}
+
 // EventName implements Event.
 func (Paid) EventName() string { return "order_paid" }
+
+// EventName implements Event.
+func (Settled) EventName() string { return "order_settled" }
 
 // EventName implements Event.
 func (AwaitingShipment) EventName() string { return "order_awaiting_shipment" }
@@ -135,6 +144,7 @@ func (AfterSaleReleased) EventName() string { return "order_after_sale_released"
 
 func (Paid) isEvent()              {}
 func (AwaitingShipment) isEvent()  {}
+func (Settled) isEvent()           {}
 func (Cancelled) isEvent()         {}
 func (Shipped) isEvent()           {}
 func (Reshipped) isEvent()         {}

@@ -30,6 +30,9 @@ type stateJSON struct {
 	Confirm      ConfirmKind     `json:"confirm,omitzero"`
 	CancelReason CancelReason    `json:"cancel_reason,omitzero"`
 	Virtual      bool            `json:"virtual,omitzero"`
+	Gift         bool            `json:"gift,omitzero"`
+	GroupBuy     bool            `json:"group_buy,omitzero"`
+	SettledAt    time.Time       `json:"settled_at,omitzero"`
 	Lines        []lineJSON      `json:"lines"`
 	Freight      money.Fen       `json:"freight"`
 	Discount     money.Fen       `json:"discount"`
@@ -70,7 +73,7 @@ func (o *Order) MarshalJSON() ([]byte, error) {
 	j := stateJSON{
 		ID: o.id, Seller: o.seller, Buyer: o.buyer, Status: o.status, CreatedAt: o.createdAt,
 		PaidAt: o.paidAt, ShipDoneAt: o.shipDoneAt, EndedAt: o.endedAt, UpdatedAt: o.updatedAt,
-		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual,
+		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual, Gift: o.gift, GroupBuy: o.groupBuy, SettledAt: o.settledAt,
 		Lines: make([]lineJSON, len(o.lines)), Freight: money.Fen(o.freight), Discount: money.Fen(o.discount),
 		Policy: o.policy.json(), Parcels: o.parcels, Reshipments: o.reships, Negotiations: o.negotiations,
 		SKUChanges: o.skuChanges,
@@ -116,6 +119,7 @@ func (j *stateJSON) restore() (*Order, error) {
 	o.id, o.seller, o.buyer, o.status = j.ID, j.Seller, j.Buyer, j.Status
 	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt, o.updatedAt = j.CreatedAt, j.PaidAt, j.ShipDoneAt, j.EndedAt, j.UpdatedAt
 	o.confirm, o.cancel, o.virtual, o.policy = j.Confirm, j.CancelReason, j.Virtual, j.Policy.policy()
+	o.gift, o.groupBuy, o.settledAt = j.Gift, j.GroupBuy, j.SettledAt
 	o.freight, o.discount, o.negotiations, o.skuChanges = int64(j.Freight), int64(j.Discount), j.Negotiations, j.SKUChanges
 	for i := range j.Lines {
 		lj := &j.Lines[i]
@@ -142,7 +146,7 @@ func (s State) MarshalJSON() ([]byte, error) {
 	j := stateJSON{
 		ID: s.ID, Seller: s.Seller, Buyer: s.Buyer, Status: s.Status, CreatedAt: s.CreatedAt,
 		PaidAt: s.PaidAt, ShipDoneAt: s.ShipDoneAt, EndedAt: s.EndedAt, UpdatedAt: s.UpdatedAt,
-		Confirm: s.Confirm, CancelReason: s.CancelReason, Virtual: s.Virtual,
+		Confirm: s.Confirm, CancelReason: s.CancelReason, Virtual: s.Virtual, Gift: s.Gift, GroupBuy: s.GroupBuy, SettledAt: s.SettledAt,
 		Lines: make([]lineJSON, len(s.Lines)), Policy: s.Policy.json(),
 		Parcels: s.Parcels, Reshipments: s.Reshipments, Negotiations: s.Negotiations, SKUChanges: s.SKUChanges,
 	}
@@ -186,7 +190,7 @@ func (s *State) UnmarshalJSON(b []byte) error {
 	out := State{
 		ID: j.ID, Seller: j.Seller, Buyer: j.Buyer, Status: j.Status, CreatedAt: j.CreatedAt,
 		PaidAt: j.PaidAt, ShipDoneAt: j.ShipDoneAt, EndedAt: j.EndedAt, UpdatedAt: j.UpdatedAt,
-		Confirm: j.Confirm, CancelReason: j.CancelReason, Virtual: j.Virtual,
+		Confirm: j.Confirm, CancelReason: j.CancelReason, Virtual: j.Virtual, Gift: j.Gift, GroupBuy: j.GroupBuy, SettledAt: j.SettledAt,
 		Lines: make([]LineState, len(j.Lines)), Freight: j.Freight.Decimal(), Discount: j.Discount.Decimal(),
 		Policy: j.Policy.policy(), Parcels: j.Parcels, Reshipments: j.Reshipments, Negotiations: j.Negotiations,
 		SKUChanges: j.SKUChanges,

@@ -35,6 +35,10 @@ type Order struct {
 	confirm    ConfirmKind
 	cancel     CancelReason
 	virtual    bool // deliver_method 1: parcels ship without logistics
+	// gift and groupBuy say where a payment leads: 12 and 13 wait before shipping, 20 does not.
+	gift, groupBuy bool
+	// settledAt is when the platform settled the order with the merchant (结算), zero before.
+	settledAt time.Time
 
 	lines []Line
 	// freight and discount in fen; productFen (Σ unit × quantity) and linesPaid (Σ paid),
@@ -82,6 +86,10 @@ type NewParams struct {
 	// without carrier and tracking number (deliver_type 3), and it takes no delivery
 	// negotiation.
 	Virtual bool
+	// Gift marks a gift order (is_present): once paid, it waits for its recipient to accept it
+	// (12, 礼物待收下) before it ships. GroupBuy marks a group buy (一起买): once paid, it waits
+	// for its group to form (13). At most one of the two.
+	Gift, GroupBuy bool
 }
 
 // LineParams is one line of NewParams.
@@ -113,7 +121,10 @@ func New(p NewParams) (*Order, error) {
 	o := allocOrder(len(p.Lines))
 	o.id, o.seller, o.buyer = p.ID, p.Seller, p.Buyer
 	o.status, o.createdAt, o.updatedAt = StatusPendingPayment, p.CreatedAt, p.CreatedAt
-	o.policy, o.virtual = p.Policy, p.Virtual
+	o.policy, o.virtual, o.gift, o.groupBuy = p.Policy, p.Virtual, p.Gift, p.GroupBuy
+	if o.gift && o.groupBuy {
+		return nil, o.invalid("both a gift and a group buy")
+	}
 	if o.policy.IsZero() {
 		o.policy = DefaultDeadlinePolicy()
 	}
@@ -187,6 +198,16 @@ func (o *Order) CancelReason() CancelReason { return o.cancel }
 // Virtual reports whether the order sells virtual goods (deliver_method 1): its parcels ship
 // without logistics.
 func (o *Order) Virtual() bool { return o.virtual }
+
+// Gift reports whether the order is a gift: paid, it waits in 12 for its recipient.
+func (o *Order) Gift() bool { return o.gift }
+
+// GroupBuy reports whether the order is a group buy: paid, it waits in 13 for its group.
+func (o *Order) GroupBuy() bool { return o.groupBuy }
+
+// SettledAt returns when the platform settled the order with the merchant (结算), and whether
+// it has.
+func (o *Order) SettledAt() (time.Time, bool) { return o.settledAt, !o.settledAt.IsZero() }
 
 // Policy returns the deadline policy the order was placed with.
 func (o *Order) Policy() DeadlinePolicy { return o.policy }

@@ -29,6 +29,12 @@ type PlatformOrder struct {
 	CreatedAt, UpdatedAt, PaidAt, ShipDoneAt, ConfirmedAt time.Time
 	// Virtual is deliver_method 1: virtual goods, shipped without logistics.
 	Virtual bool
+	// Gift is is_present; GroupBuy marks a group buy (一起买). Status 12 implies Gift and 13
+	// GroupBuy; for an unpaid order they say where its payment leads (see NewParams).
+	Gift, GroupBuy bool
+	// SettledAt is settle_info.settle_time, when the platform settled the order (zero when
+	// absent).
+	SettledAt time.Time
 	// Lines are product_infos, in order.
 	Lines []PlatformLine
 	// Parcels are delivery_product_info, in order; a parcel of deliver_type 3 has neither
@@ -141,6 +147,7 @@ func FromPlatform(p PlatformOrder) (*Order, error) {
 	}
 	o := allocOrder(len(p.Lines))
 	o.id, o.seller, o.buyer, o.status, o.virtual = p.ID, p.Seller, p.Buyer, p.Status, p.Virtual
+	o.gift, o.groupBuy, o.settledAt = p.Gift || p.Status == StatusGiftPending, p.GroupBuy || p.Status == StatusGroupForming, p.SettledAt
 	o.createdAt, o.paidAt, o.shipDoneAt, o.updatedAt, o.policy = p.CreatedAt, p.PaidAt, p.ShipDoneAt, p.UpdatedAt, p.Policy
 	if o.seller == 0 {
 		o.seller = shop.WeChatShop

@@ -288,6 +288,16 @@ func (o *Order) checkMarks() error {
 	if !cancelFits(s, o.cancel) {
 		return o.invalid("status %s with cancel reason %s", s, o.cancel)
 	}
+	switch {
+	case o.gift && o.groupBuy:
+		return o.invalid("both a gift and a group buy")
+	case s == StatusGiftPending && !o.gift:
+		return o.invalid("status %s on an order that is not a gift", s)
+	case s == StatusGroupForming && !o.groupBuy:
+		return o.invalid("status %s on an order that is not a group buy", s)
+	case !o.settledAt.IsZero() && (s != StatusCompleted || o.settledAt.Before(o.endedAt) || o.settledAt.After(o.updatedAt) || !inYears(o.settledAt)):
+		return o.invalid("status %s settled at %s", s, stamp(o.settledAt))
+	}
 	return nil
 }
 

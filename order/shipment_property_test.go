@@ -119,11 +119,13 @@ func randomOrder(t *testing.T, rng *rand.Rand) *order.Order {
 		s := mustSnapshot(fmt.Sprintf("p%d", i%2), fmt.Sprintf("s%d", i), "T", d("1.00"))
 		lines[i] = order.LineParams{Snapshot: s, Quantity: q, UnitPrice: s.Price(), Paid: decimal.New(int64(100*q), -2)}
 	}
+	waits := rng.IntN(12)
 	o, err := order.New(order.NewParams{ID: "o", Seller: shop.WeChatShop, Buyer: "b", Lines: lines,
-		Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: t0, Virtual: rng.IntN(4) == 0})
+		Freight: decimal.Zero, Discount: decimal.Zero, CreatedAt: t0, Virtual: rng.IntN(4) == 0,
+		Gift: waits == 2, GroupBuy: waits == 3})
 	require.NoError(t, err)
 	at := t0.Add(time.Hour)
-	switch rng.IntN(12) {
+	switch waits {
 	case 0:
 		return o // unpaid
 	case 1:
@@ -131,11 +133,11 @@ func randomOrder(t *testing.T, rng *rand.Rand) *order.Order {
 		require.NoError(t, err)
 		return o
 	case 2:
-		_, err = o.PayGift(at) // a gift its recipient has not accepted
+		_, err = o.Pay(at) // a gift its recipient has not accepted
 		require.NoError(t, err)
 		return o
 	case 3:
-		_, err = o.PayGroupBuy(at) // a group buy whose group has not formed
+		_, err = o.Pay(at) // a group buy whose group has not formed
 		require.NoError(t, err)
 		return o
 	}

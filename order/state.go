@@ -35,7 +35,11 @@ type State struct {
 	Confirm      ConfirmKind
 	CancelReason CancelReason
 	// Virtual marks a virtual-goods order (deliver_method 1); see NewParams.Virtual.
-	Virtual      bool
+	Virtual bool
+	// Gift and GroupBuy: see NewParams.
+	Gift, GroupBuy bool
+	// SettledAt is when the platform settled the order with the merchant, zero before.
+	SettledAt    time.Time
 	Lines        []LineState
 	Freight      decimal.Decimal
 	Discount     decimal.Decimal
@@ -70,7 +74,7 @@ func (o *Order) State() State {
 	s := State{
 		ID: o.id, Seller: o.seller, Buyer: o.buyer, Status: o.status, CreatedAt: o.createdAt,
 		PaidAt: o.paidAt, ShipDoneAt: o.shipDoneAt, EndedAt: o.endedAt, UpdatedAt: o.updatedAt,
-		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual,
+		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual, Gift: o.gift, GroupBuy: o.groupBuy, SettledAt: o.settledAt,
 		Lines: make([]LineState, len(o.lines)), Freight: money.Yuan(o.freight), Discount: money.Yuan(o.discount),
 		Policy: o.policy, Parcels: cloneParcels(o.parcels), Reshipments: cloneReships(o.reships),
 		Negotiations: slices.Clone(o.negotiations), SKUChanges: slices.Clone(o.skuChanges),
@@ -107,6 +111,7 @@ func Restore(s State) (*Order, error) {
 	o.id, o.seller, o.buyer, o.status = s.ID, s.Seller, s.Buyer, s.Status
 	o.createdAt, o.paidAt, o.shipDoneAt, o.endedAt, o.updatedAt = s.CreatedAt, s.PaidAt, s.ShipDoneAt, s.EndedAt, s.UpdatedAt
 	o.confirm, o.cancel, o.virtual, o.policy = s.Confirm, s.CancelReason, s.Virtual, s.Policy
+	o.gift, o.groupBuy, o.settledAt = s.Gift, s.GroupBuy, s.SettledAt
 	o.negotiations = slices.Clone(s.Negotiations)
 	o.skuChanges = slices.Clone(s.SKUChanges)
 	var err error
@@ -153,7 +158,7 @@ func (o *Order) finishRestore(parcels []Parcel, reships []Reshipment) error {
 // stored form does not say.
 func latestTime(o *Order, reships []Reshipment) time.Time {
 	t := o.createdAt
-	for _, u := range []time.Time{o.paidAt, o.shipDoneAt, o.endedAt} {
+	for _, u := range []time.Time{o.paidAt, o.shipDoneAt, o.endedAt, o.settledAt} {
 		if u.After(t) {
 			t = u
 		}

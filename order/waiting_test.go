@@ -18,19 +18,26 @@ func TestWaitingOrders(t *testing.T) {
 	paidAt, startAt := t0.Add(time.Hour), t0.Add(30*time.Hour)
 	cases := []struct {
 		name    string
-		pay     func(o *order.Order, at time.Time) (order.Paid, error)
+		kind    func(p *order.NewParams)
 		start   func(o *order.Order, at time.Time) (order.AwaitingShipment, error)
 		waiting order.Status
 	}{
-		{"gift", (*order.Order).PayGift, (*order.Order).AcceptGift, order.StatusGiftPending},
-		{"group buy", (*order.Order).PayGroupBuy, (*order.Order).FormGroup, order.StatusGroupForming},
+		{"gift", func(p *order.NewParams) { p.Gift = true }, (*order.Order).AcceptGift, order.StatusGiftPending},
+		{"group buy", func(p *order.NewParams) { p.GroupBuy = true }, (*order.Order).FormGroup, order.StatusGroupForming},
+	}
+	newWaiting := func(t *testing.T, kind func(p *order.NewParams)) *order.Order {
+		p := threeLines()
+		kind(&p)
+		o, err := order.New(p)
+		require.NoError(t, err)
+		return o
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			o := newOrder(t)
+			o := newWaiting(t, c.kind)
 			rejected(t, o, order.ErrInvalidTransition, func() error { _, err := c.start(o, paidAt); return err })
-			ev, err := c.pay(o, paidAt)
+			ev, err := o.Pay(paidAt)
 			require.NoError(t, err)
 			assert.Equal(t, order.Paid{OrderID: o.ID(), To: c.waiting, At: paidAt}, ev, "no ship-by while waiting")
 			assert.Equal(t, c.waiting, o.Status())
@@ -42,7 +49,7 @@ func TestWaitingOrders(t *testing.T) {
 			problems := ruleSet(shipmentErrors(func() error { _, err := o.Ship(parcel("SF1", item("a", 2)), startAt); return err }()))
 			assert.Equal(t, map[order.Rule]bool{order.RuleOrderWaiting: true}, problems)
 			rejected(t, o, order.RuleOrderWaiting, func() error { _, err := o.Ship(parcel("SF1", item("a", 2)), startAt); return err })
-			rejected(t, o, order.ErrInvalidTransition, func() error { _, err := c.pay(o, startAt); return err })
+			rejected(t, o, order.ErrInvalidTransition, func() error { _, err := o.Pay(startAt); return err })
 			rejected(t, o, order.ErrTimeOrder, func() error { _, err := c.start(o, t0); return err })
 
 			// It stores and restores while waiting.
@@ -68,8 +75,8 @@ func TestWaitingOrders(t *testing.T) {
 		})
 		t.Run(c.name+" cancelled", func(t *testing.T) {
 			t.Parallel()
-			o := newOrder(t)
-			_, err := c.pay(o, paidAt)
+			o := newWaiting(t, c.kind)
+			_, err := o.Pay(paidAt)
 			require.NoError(t, err)
 			rejected(t, o, order.ErrInvalidTransition, func() error { _, err := o.Cancel(order.CancelOversold, startAt); return err })
 			ev, err := o.Cancel(order.CancelByBuyer, startAt)
@@ -81,8 +88,8 @@ func TestWaitingOrders(t *testing.T) {
 		})
 		t.Run(c.name+" refunded whole", func(t *testing.T) {
 			t.Parallel()
-			o := newOrder(t)
-			_, err := c.pay(o, paidAt)
+			o := newWaiting(t, c.kind)
+			_, err := o.Pay(paidAt)
 			require.NoError(t, err)
 			all := []order.Item{item("a", 2), item("b", 1), item("c", 3)}
 			_, err = o.HoldForAfterSale(all, startAt)
@@ -103,8 +110,11 @@ func TestWaitingOrders(t *testing.T) {
 // deadlines unless the platform gave them.
 func TestRestoreWaitingOrders(t *testing.T) {
 	t.Parallel()
-	o := newOrder(t)
-	_, err := o.PayGift(t0.Add(time.Hour))
+	p := threeLines()
+	p.Gift = true
+	o, err := order.New(p)
+	require.NoError(t, err)
+	_, err = o.Pay(t0.Add(time.Hour))
 	require.NoError(t, err)
 	unpaid := o.State()
 	unpaid.PaidAt = time.Time{}
@@ -115,6 +125,16 @@ func TestRestoreWaitingOrders(t *testing.T) {
 	waiting.Status = order.StatusGroupForming
 	_, err = order.Restore(waiting)
 	require.ErrorIs(t, err, order.ErrInvalidOrder, "a group buy forming was paid")
+
+	notGift := o.State()
+	notGift.Gift = false
+	_, err = order.Restore(notGift)
+	require.ErrorIs(t, err, order.ErrInvalidOrder, "only a gift waits for its recipient")
+
+	both := threeLines()
+	both.Gift, both.GroupBuy = true, true
+	_, err = order.New(both)
+	require.ErrorIs(t, err, order.ErrInvalidOrder)
 }
 
 // TestFromPlatformWaitingOrders: statuses 12 and 13 decode as paid orders without deadlines.

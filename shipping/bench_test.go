@@ -117,7 +117,7 @@ func decoded(tb testing.TB, o *order.Order) *order.Order {
 	st := o.State()
 	p := order.PlatformOrder{ID: st.ID, Seller: st.Seller, Buyer: st.Buyer, Status: st.Status,
 		CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt, PaidAt: st.PaidAt, ShipDoneAt: st.ShipDoneAt,
-		Virtual: st.Virtual, Parcels: st.Parcels, Freight: st.Freight, Policy: st.Policy}
+		Virtual: st.Virtual, Gift: st.Gift, GroupBuy: st.GroupBuy, Parcels: st.Parcels, Freight: st.Freight, Policy: st.Policy}
 	changes := map[string]order.SKUChange{}
 	for _, c := range st.SKUChanges {
 		changes[c.From] = c

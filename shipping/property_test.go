@@ -151,20 +151,21 @@ func disagreeWorld(t *testing.T, rnd *rand.Rand, c, changed *catalog.Catalog) sh
 		q := 1 + rnd.IntN(3)
 		lines[i] = order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price(), Paid: snap.Price().Mul(decimal.NewFromInt(int64(q)))}
 	}
+	path := rnd.IntN(12)
 	o, err := order.New(order.NewParams{ID: "o-disagree", Seller: shop.WeChatShop, Buyer: "b", Lines: lines,
-		CreatedAt: tOrder, Virtual: rnd.IntN(6) == 0})
+		CreatedAt: tOrder, Virtual: rnd.IntN(6) == 0, Gift: path == 2, GroupBuy: path == 3})
 	require.NoError(t, err)
 	var cases []*aftersale.Case
-	switch rnd.IntN(12) {
+	switch path {
 	case 0: // unpaid
 	case 1:
 		_, err = o.Cancel(order.CancelByBuyer, tPay)
 		require.NoError(t, err)
 	case 2: // a gift waiting for its recipient
-		_, err = o.PayGift(tPay)
+		_, err = o.Pay(tPay)
 		require.NoError(t, err)
 	case 3: // a group buy waiting for its group
-		_, err = o.PayGroupBuy(tPay)
+		_, err = o.Pay(tPay)
 		require.NoError(t, err)
 	default:
 		_, err = o.Pay(tPay)

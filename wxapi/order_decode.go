@@ -3,6 +3,7 @@ package wxapi
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -143,6 +144,17 @@ func (d *decoder) order(p *path, w *wireOrder, opts OrderOptions) (order.Platfor
 	po.Lines, res.Details.Lines = d.lines(&dp, det.Products)
 	d.prices(&dp, det, &po, &res.Details.Prices)
 	d.delivery(&dp, det.Delivery, &po, &res.Details)
+	if det.Settle != nil {
+		sp := dp.at("settle_info")
+		tp := sp.at("settle_time")
+		po.SettledAt = d.unix(&tp, det.Settle.SettleTime, false)
+	}
+	po.Gift = res.Details.IsGift
+	// A group buy (一起买) is priced with a group-buy discount; the platform has no other mark
+	// of one before it is paid (status 13 says it after).
+	po.GroupBuy = !po.Discounts.GroupBuy.IsZero() || slices.ContainsFunc(po.Lines, func(l order.PlatformLine) bool {
+		return !l.Discounts.GroupBuy.IsZero()
+	})
 	if det.Ext != nil {
 		ep := dp.at("ext_info")
 		tp := ep.at("confirm_receipt_time")
@@ -232,6 +244,8 @@ var orderPaths = map[string]string{
 	"ConfirmedAt":       "order.order_detail.ext_info.confirm_receipt_time",
 	"Freight":           "order.order_detail.price_info.freight",
 	"ChangedFreight":    "order.order_detail.price_info.change_freight",
+	"Gift":              "order.is_present",
+	"SettledAt":         "order.order_detail.settle_info.settle_time",
 	"RefundedFreight":   "order.order_detail.refund_info.refund_freight",
 	"Discounts":         "order.order_detail.price_info",
 	"Estimated":         "estimate_price",

@@ -49,7 +49,7 @@ func TestOrderPath(t *testing.T) {
 // snapshot and ids, which wxapi checks before FromPlatform sees them.
 func TestOrderPathsCoverThePlatformOrder(t *testing.T) {
 	t.Parallel()
-	notInPayload := map[string]bool{"ID": true, "Seller": true, "Buyer": true, "Virtual": true, "FinishedWithGoods": true,
+	notInPayload := map[string]bool{"ID": true, "Seller": true, "Buyer": true, "Virtual": true, "FinishedWithGoods": true, "GroupBuy": true,
 		"Policy": true, "Confirm": true, "Cancel": true, "Snapshot": true}
 	for _, v := range []any{order.PlatformOrder{}, order.PlatformLine{}, order.Discounts{}} {
 		rt := reflect.TypeOf(v)

@@ -46,6 +46,7 @@ type wireOrderDetail struct {
 	Delivery   *wireDeliveryInfo    `json:"delivery_info"`
 	Ext        *wireExtInfo         `json:"ext_info"`
 	RefundInfo *wireOrderRefundInfo `json:"refund_info"`
+	Settle     *wireSettleInfo      `json:"settle_info"`
 }
 
 type wireAttr struct {
@@ -141,6 +142,10 @@ type wirePriceInfo struct {
 	IsChangeFreight      jbool `json:"is_change_freight"`
 	MerchantReceive      jint  `json:"merchant_receieve_price"` // sic: the platform's spelling
 	wireDiscounts
+}
+
+type wireSettleInfo struct {
+	SettleTime jint `json:"settle_time"`
 }
 
 type wireOrderRefundInfo struct {
