@@ -53,7 +53,7 @@ func TestValidationMessagesAreWords(t *testing.T) {
 		{"no title", product(func(p *catalog.ProductParams) { p.Title = "" }), "Title", "required", "Title: required"},
 		{"empty image", product(func(p *catalog.ProductParams) { p.Images = []string{"a", ""} }), "Images[1]", "required", "Images[1]: required"},
 		{"ID too long", product(func(p *catalog.ProductParams) { p.ID = strings.Repeat("x", 65) }), "ID", "max", "ID: at most 64 characters"},
-		{"code too long", product(func(p *catalog.ProductParams) { p.SKUs[0].Code = strings.Repeat("码", 21) }), "SKUs[0].Code", "max", "SKUs[0].Code: at most 20 characters"},
+		{"code too long", product(func(p *catalog.ProductParams) { p.SKUs[0].Code = strings.Repeat("码", 101) }), "SKUs[0].Code", "max", "SKUs[0].Code: at most 100 characters"},
 		{"negative stock", product(func(p *catalog.ProductParams) { p.SKUs[1].Stock = -1 }), "SKUs[1].Stock", "gte", "SKUs[1].Stock: at least 0"},
 		{"stock above MaxStock", product(func(p *catalog.ProductParams) { p.SKUs[1].Stock = catalog.MaxStock + 1 }), "SKUs[1].Stock", "lte", "SKUs[1].Stock: at most 1000000000"},
 		{"invalid UTF-8", product(func(p *catalog.ProductParams) { p.Description = "\xff" }), "Description", "utf8", "Description: not valid UTF-8"},
@@ -74,7 +74,7 @@ func TestValidationMessagesAreWords(t *testing.T) {
 		{"no-review update of nothing", noReview(), "SKUs", "min", "SKUs: at least 1 item"},
 		{"no-review price not below market", noReview(catalog.NoReviewSKU{ID: "tea-250", Price: price("168")}), "SKUs[0].Price", "ltfield", "SKUs[0].Price: must be less than MarketPrice"},
 		{"no-review delete with a price", noReview(catalog.NoReviewSKU{ID: "tea-250", Delete: true, Price: price("1")}), "SKUs[0].Delete", "excluded_with",
-			"SKUs[0].Delete: must be left out when Price Stock Status is given"},
+			"SKUs[0].Delete: must be left out when Price Stock Status Code Delivery is given"},
 		{"no-review deleting every SKU", noReview(catalog.NoReviewSKU{ID: "tea-250", Delete: true}, catalog.NoReviewSKU{ID: "tea-500", Delete: true}),
 			"SKUs", "min_live", "SKUs: at least 1 SKU that is not deleted"},
 		{"listing a product without a live SKU", func(c *catalog.Catalog) error {
@@ -149,11 +149,11 @@ func TestValidationErrorFields(t *testing.T) {
 	assert.False(t, ve.Has("Title", "min"))
 
 	p = teaParams()
-	p.ID, p.Title, p.SKUs[0].Code = "", "", strings.Repeat("x", 21)
+	p.ID, p.Title, p.SKUs[0].Code = "", "", strings.Repeat("x", 101)
 	err = c.AddProduct(p)
 	require.ErrorAs(t, err, &ve)
 	assert.Len(t, ve.Fields, 3, "every violation of the tags at once: %v", err)
-	assert.EqualError(t, err, "catalog: invalid ProductParams: ID: required; Title: required; SKUs[0].Code: at most 20 characters")
+	assert.EqualError(t, err, "catalog: invalid ProductParams: ID: required; Title: required; SKUs[0].Code: at most 100 characters")
 
 	p = teaParams()
 	p.ID = "tea2"

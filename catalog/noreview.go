@@ -6,11 +6,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// NoReviewUpdate is a change through the no-review path (免审更新, product/auditfree): per SKU,
-// only the sale price, the stock, deletion and the SKU's status. Title, images, category and
+// NoReviewUpdate is a change through the no-review path (免审更新, product/auditfree): for
+// the product, its code and purchase limit; per SKU, the sale price, the stock, the code, the
+// stock and presale terms, deletion and the SKU's status. Title, images, category and
 // attributes need review: use UpdateProduct.
 type NoReviewUpdate struct {
 	SKUs []NoReviewSKU
+	// SPUCode is the product's new code (spu_code) unless empty: see CodeValid. The catalog
+	// does not keep product codes; UpdateWithoutReview only checks it.
+	SPUCode string
+	// Limit is the product's new purchase limit unless nil; &PurchaseLimit{} lifts it. The
+	// catalog does not enforce purchase limits (the platform does); UpdateWithoutReview only
+	// checks it.
+	Limit *PurchaseLimit
 }
 
 // NoReviewSKU changes one SKU. Fields left at their zero value are untouched, as on the
@@ -26,6 +34,12 @@ type NoReviewSKU struct {
 	Delete bool
 	// Status sets the SKU's listing state unless zero.
 	Status SKUStatus
+	// Code is the SKU's new code (sku_code) unless empty: see CodeValid. It changes nothing
+	// a buyer ordered by, so the SKU's revision stays.
+	Code string
+	// Delivery are the SKU's new stock and presale terms (sku_deliver_info) unless nil. The
+	// catalog does not model presales; UpdateWithoutReview only checks them.
+	Delivery *DeliveryTerms
 }
 
 // UpdateWithoutReview applies a no-review update to a listed product whose draft is not under
@@ -50,6 +64,14 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 	}
 	if len(u.SKUs) == 0 {
 		return invalid("NoReviewUpdate", "SKUs", "min", "1")
+	}
+	if err := checkCode("NoReviewUpdate", "SPUCode", u.SPUCode); err != nil {
+		return err
+	}
+	if u.Limit != nil {
+		if err := u.Limit.Validate(); err != nil {
+			return err
+		}
 	}
 	plan := make([]noReviewStep, len(u.SKUs))
 	planned := make(map[*skuRec]struct{}, len(u.SKUs))
@@ -96,10 +118,18 @@ func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noRevie
 	}
 	step := noReviewStep{rec: r, in: s, total: r.sku.total}
 	if s.Delete {
-		if s.Price.Valid || !s.Stock.IsZero() || s.Status != 0 {
-			return noReviewStep{}, invalid("NoReviewUpdate", field+".Delete", "excluded_with", "Price Stock Status")
+		if s.Price.Valid || !s.Stock.IsZero() || s.Status != 0 || s.Code != "" || s.Delivery != nil {
+			return noReviewStep{}, invalid("NoReviewUpdate", field+".Delete", "excluded_with", "Price Stock Status Code Delivery")
 		}
 		return step, nil
+	}
+	if err := checkCode("NoReviewUpdate", field+".Code", s.Code); err != nil {
+		return noReviewStep{}, err
+	}
+	if s.Delivery != nil {
+		if err := s.Delivery.Validate(); err != nil {
+			return noReviewStep{}, err
+		}
 	}
 	if s.Price.Valid {
 		price, err := checkPrice(field+".Price", s.Price.Decimal)
@@ -133,6 +163,9 @@ func (c *Catalog) applyNoReview(st noReviewStep) {
 		return
 	case st.in.Price.Valid && st.price != r.sku.d.price:
 		r.revise(func(d *skuSpec) { d.price = st.price })
+	}
+	if code := st.in.Code; code != "" && code != r.sku.d.code {
+		r.change(func(d *skuSpec) { d.code = code })
 	}
 	r.sku.total = st.total
 	if st.in.Status != 0 {

@@ -33,8 +33,8 @@ type ProductParams struct {
 // SKUParams describes one SKU of a product.
 type SKUParams struct {
 	ID string `validate:"required,max=64"`
-	// Code is the merchant's own code (sku_code), at most 20 characters.
-	Code string `validate:"max=20"`
+	// Code is the merchant's own code (sku_code), at most MaxCodeLength (100) characters.
+	Code string `validate:"max=100"`
 	// Attrs are the sale attributes; keys and values are required, keys are unique in a SKU,
 	// and a product has at most 100 distinct values per key.
 	Attrs []Attr

@@ -66,7 +66,7 @@ func TestProductValuesAreCopies(t *testing.T) {
 
 func TestAddProductRejects(t *testing.T) {
 	t.Parallel()
-	long := strings.Repeat("码", 21)
+	long := strings.Repeat("码", catalog.MaxCodeLength+1)
 	tests := []struct {
 		name   string
 		edit   func(p *catalog.ProductParams)
@@ -80,7 +80,7 @@ func TestAddProductRejects(t *testing.T) {
 		{name: "no images", edit: func(p *catalog.ProductParams) { p.Images = nil }, is: catalog.ErrInvalid, field: "Images", rule: "min"},
 		{name: "empty image", edit: func(p *catalog.ProductParams) { p.Images = []string{""} }, is: catalog.ErrInvalid, field: "Images[0]", rule: "required"},
 		{name: "no SKUs", edit: func(p *catalog.ProductParams) { p.SKUs = nil }, is: catalog.ErrInvalid, field: "SKUs", rule: "min"},
-		{name: "SKU code of 21 characters", edit: func(p *catalog.ProductParams) { p.SKUs[0].Code = long }, is: catalog.ErrInvalid, field: "SKUs[0].Code", rule: "max"},
+		{name: "SKU code of 101 characters", edit: func(p *catalog.ProductParams) { p.SKUs[0].Code = long }, is: catalog.ErrInvalid, field: "SKUs[0].Code", rule: "max"},
 		{name: "negative stock", edit: func(p *catalog.ProductParams) { p.SKUs[1].Stock = -1 }, is: catalog.ErrInvalid, field: "SKUs[1].Stock", rule: "gte"},
 		{name: "stock above MaxStock", edit: func(p *catalog.ProductParams) { p.SKUs[1].Stock = catalog.MaxStock + 1 }, is: catalog.ErrInvalid, field: "SKUs[1].Stock", rule: "lte"},
 		{name: "SKU without ID", edit: func(p *catalog.ProductParams) { p.SKUs[0].ID = "" }, is: catalog.ErrInvalid, field: "SKUs[0].ID", rule: "required"},

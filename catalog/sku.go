@@ -50,7 +50,8 @@ func (s SKU) ID() string { return s.id }
 // ProductID returns the ID of the product the SKU belongs to.
 func (s SKU) ProductID() string { return s.productID }
 
-// Code returns the merchant's SKU code (sku_code), at most 20 characters, possibly empty.
+// Code returns the merchant's SKU code (sku_code), at most MaxCodeLength characters, possibly
+// empty.
 func (s SKU) Code() string { return s.spec().code }
 
 // Attrs returns a copy of the sale attributes, in the order the merchant gave them.

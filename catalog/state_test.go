@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -192,7 +193,7 @@ func TestNewSKU(t *testing.T) {
 	for name, p := range map[string]catalog.SKUParams{
 		"no ID":           {Price: yuan("1")},
 		"price zero":      {ID: "x"},
-		"code too long":   {ID: "x", Code: "123456789012345678901", Price: yuan("1")},
+		"code too long":   {ID: "x", Code: strings.Repeat("1", catalog.MaxCodeLength+1), Price: yuan("1")},
 		"market too low":  {ID: "x", Price: yuan("2"), MarketPrice: yuan("1")},
 		"duplicate attrs": {ID: "x", Price: yuan("1"), Attrs: attrs("k", "a", "k", "b")},
 	} {

@@ -31,6 +31,8 @@ type wireSendPackage struct {
 	WaybillID    string            `json:"waybill_id,omitempty"`
 	DeliverType  int               `json:"deliver_type"`
 	ProductInfos []wireSendProduct `json:"product_infos"`
+	CourseInfo   *wireCourseInfo   `json:"course_info,omitempty"` // delivery/send only (ParcelExtras)
+	SNInfo       *wireSNInfo       `json:"sn_info,omitempty"`     // delivery/send only (ParcelExtras)
 }
 
 type wireSendProduct struct {
@@ -56,25 +58,23 @@ type wireSendProduct struct {
 // order's other rules (quantities left to ship, one parcel per SKU, open after-sales): run
 // shipping.Check first.
 func EncodeShipment(o *order.Order, parcels []order.Parcel) ([]byte, error) {
-	if o == nil {
-		return encodeDeliverySend("", parcels, false)
-	}
-	return encodeDeliverySend(o.ID(), parcels, o.Virtual())
+	return EncodeShipmentWith(o, parcels, SendOptions{})
 }
 
 // EncodeDeliverySend is EncodeShipment for a host that has only the order's ID: it does not
 // know the order's deliver_method, so every parcel ships by express (deliver_type 1) and needs
 // a carrier and a tracking number. Ship virtual goods with EncodeShipment.
 func EncodeDeliverySend(orderID string, parcels []order.Parcel) ([]byte, error) {
-	return encodeDeliverySend(orderID, parcels, false)
+	return EncodeDeliverySendWith(orderID, parcels, SendOptions{})
 }
 
 // encodeDeliverySend builds the delivery/send body; virtual allows parcels without logistics.
-func encodeDeliverySend(orderID string, parcels []order.Parcel, virtual bool) ([]byte, error) {
+func encodeDeliverySend(orderID string, parcels []order.Parcel, virtual bool, opts SendOptions) ([]byte, error) {
 	d := decoder{payload: payloadDeliverySend}
 	op := root("order_id")
 	body := wireDeliverySend{OrderID: d.outID(&op, orderID)}
 	body.DeliveryList = d.packages(parcels, virtual)
+	d.extras(body.DeliveryList, opts.Extras)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -113,39 +113,49 @@ func (d *decoder) packages(parcels []order.Parcel, virtual bool) []wireSendPacka
 	out := make([]wireSendPackage, len(parcels))
 	for i, pc := range parcels {
 		ep := lp.elem(i)
-		cp, wp := ep.at("delivery_id"), ep.at("waybill_id")
-		pkg := wireSendPackage{DeliveryID: pc.Carrier, WaybillID: pc.TrackingNumber, DeliverType: deliverExpress}
-		switch {
-		case pc.NoLogistics() && virtual:
-			pkg.DeliverType = deliverVirtual
-		case pc.NoLogistics():
-			d.fail(&cp, "", errNeedsLogistics)
-		case pc.Carrier == "":
-			d.fail(&cp, "", errNoCarrier)
-		case !order.CarrierCodeValid(pc.Carrier):
-			d.fail(&cp, strconv.Quote(pc.Carrier), fmt.Errorf("%w: not a carrier code (1 to 64 ASCII letters, digits, '_' or '-') (%w)", ErrMalformed, order.RuleCarrierUnknown))
-		case pc.TrackingNumber == "":
-			d.fail(&wp, "", errNoTracking)
-		default:
-			if tp := order.TrackingProblemOf(pc.TrackingNumber); tp != 0 {
-				d.fail(&wp, strconv.Quote(pc.TrackingNumber), fmt.Errorf("%w: tracking number %s (%w)", ErrMalformed, tp, order.RuleTrackingInvalid))
-			}
+		cp, wp, ip := ep.at("delivery_id"), ep.at("waybill_id"), ep.at("product_infos")
+		out[i] = wireSendPackage{DeliveryID: pc.Carrier, WaybillID: pc.TrackingNumber,
+			DeliverType: d.logistics(&cp, &wp, pc, virtual), ProductInfos: d.productInfos(&ip, pc.Items)}
+	}
+	return out
+}
+
+// logistics checks a parcel's carrier (at cp) and tracking number (at wp) by the order's own
+// rules and returns its deliver_type. virtual allows a parcel with neither (deliver_type 3).
+func (d *decoder) logistics(cp, wp *path, pc order.Parcel, virtual bool) int {
+	switch {
+	case pc.NoLogistics() && virtual:
+		return deliverVirtual
+	case pc.NoLogistics():
+		d.fail(cp, "", errNeedsLogistics)
+	case pc.Carrier == "":
+		d.fail(cp, "", errNoCarrier)
+	case !order.CarrierCodeValid(pc.Carrier):
+		d.fail(cp, strconv.Quote(pc.Carrier), fmt.Errorf("%w: not a carrier code (1 to 64 ASCII letters, digits, '_' or '-') (%w)", ErrMalformed, order.RuleCarrierUnknown))
+	case pc.TrackingNumber == "":
+		d.fail(wp, "", errNoTracking)
+	default:
+		if tp := order.TrackingProblemOf(pc.TrackingNumber); tp != 0 {
+			d.fail(wp, strconv.Quote(pc.TrackingNumber), fmt.Errorf("%w: tracking number %s (%w)", ErrMalformed, tp, order.RuleTrackingInvalid))
 		}
-		ip := ep.at("product_infos")
-		if len(pc.Items) == 0 {
-			d.missing(&ip)
+	}
+	return deliverExpress
+}
+
+// productInfos converts a parcel's items (at ip) into product_infos: at least one.
+func (d *decoder) productInfos(ip *path, items []order.Item) []wireSendProduct {
+	if len(items) == 0 {
+		d.missing(ip)
+	}
+	out := make([]wireSendProduct, len(items))
+	for j, it := range items {
+		jp := ip.elem(j)
+		pp, sp, cp := jp.at("product_id"), jp.at("sku_id"), jp.at("product_cnt")
+		out[j] = wireSendProduct{
+			ProductID:  d.outID(&pp, it.ProductID),
+			SKUID:      d.outID(&sp, it.SKUID),
+			ProductCnt: d.outCount(&cp, it.Quantity),
 		}
-		pkg.ProductInfos = make([]wireSendProduct, len(pc.Items))
-		for j, it := range pc.Items {
-			jp := ip.elem(j)
-			pp, sp, cp := jp.at("product_id"), jp.at("sku_id"), jp.at("product_cnt")
-			pkg.ProductInfos[j] = wireSendProduct{
-				ProductID:  d.outID(&pp, it.ProductID),
-				SKUID:      d.outID(&sp, it.SKUID),
-				ProductCnt: d.outCount(&cp, it.Quantity),
-			}
-		}
-		out[i] = pkg
 	}
 	return out
 }
