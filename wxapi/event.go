@@ -4,32 +4,56 @@ import (
 	"time"
 
 	"github.com/wxshop-go/wxshop/internal/enum"
-	"github.com/wxshop-go/wxshop/order"
 )
 
 // EventKind is the kind of a push, named by the platform's Event string.
 type EventKind uint8
 
-// Event kinds. The zero value is not a valid kind.
+// Event kinds: every push a WeChat Shop receives about its orders, after-sales, products and
+// shop (developers.weixin.qq.com/doc/store/shop/notify/...). The zero value is not a kind.
 const (
 	EventOrderPlaced      EventKind = iota + 1 // channels_ec_order_new 订单下单
 	EventOrderPaid                             // channels_ec_order_pay 订单支付成功
+	EventOrderWaiting                          // channels_ec_order_wait_shipping 订单待发货
 	EventOrderShipped                          // channels_ec_order_deliver 订单发货
-	EventOrderCancelled                        // channels_ec_order_cancel 订单取消
 	EventOrderConfirmed                        // channels_ec_order_confirm 订单确认收货
+	EventOrderCancelled                        // channels_ec_order_cancel 订单取消
+	EventOrderSettled                          // channels_ec_order_settle 订单结算
+	EventOrderInfoUpdated                      // channels_ec_order_ext_info_update 订单其他信息更新
 	EventAfterSaleUpdated                      // channels_ec_aftersale_update 售后单更新
+	EventComplaintUpdated                      // channels_ec_complaint_update 纠纷单更新
+	EventProductAudited                        // product_spu_audit 商品审核结果
+	EventProductListing                        // product_spu_listing 商品上下架
+	EventProductUpdated                        // product_spu_update 商品更新
+	EventCategoryAudited                       // product_category_audit 类目审核结果
+	EventStockShortage                         // channels_ec_stock_no_enough 库存不足
+	EventBrandUpdated                          // channels_ec_brand 品牌资质事件
+	EventShopClosed                            // channels_ec_close_store 小店注销
+	EventShopRenamed                           // set_shop_nickname 小店修改名称
 )
 
 var eventKinds = enum.New("wxapi.EventKind",
 	enum.Spec[EventKind]{Value: EventOrderPlaced, Name: "channels_ec_order_new", Label: "订单下单"},
 	enum.Spec[EventKind]{Value: EventOrderPaid, Name: "channels_ec_order_pay", Label: "订单支付成功"},
+	enum.Spec[EventKind]{Value: EventOrderWaiting, Name: "channels_ec_order_wait_shipping", Label: "订单待发货"},
 	enum.Spec[EventKind]{Value: EventOrderShipped, Name: "channels_ec_order_deliver", Label: "订单发货"},
-	enum.Spec[EventKind]{Value: EventOrderCancelled, Name: "channels_ec_order_cancel", Label: "订单取消"},
 	enum.Spec[EventKind]{Value: EventOrderConfirmed, Name: "channels_ec_order_confirm", Label: "订单确认收货"},
+	enum.Spec[EventKind]{Value: EventOrderCancelled, Name: "channels_ec_order_cancel", Label: "订单取消"},
+	enum.Spec[EventKind]{Value: EventOrderSettled, Name: "channels_ec_order_settle", Label: "订单结算成功"},
+	enum.Spec[EventKind]{Value: EventOrderInfoUpdated, Name: "channels_ec_order_ext_info_update", Label: "订单其他信息更新"},
 	enum.Spec[EventKind]{Value: EventAfterSaleUpdated, Name: "channels_ec_aftersale_update", Label: "售后单状态更新"},
+	enum.Spec[EventKind]{Value: EventComplaintUpdated, Name: "channels_ec_complaint_update", Label: "纠纷单状态更新"},
+	enum.Spec[EventKind]{Value: EventProductAudited, Name: "product_spu_audit", Label: "商品审核结果"},
+	enum.Spec[EventKind]{Value: EventProductListing, Name: "product_spu_listing", Label: "商品上下架"},
+	enum.Spec[EventKind]{Value: EventProductUpdated, Name: "product_spu_update", Label: "商品更新"},
+	enum.Spec[EventKind]{Value: EventCategoryAudited, Name: "product_category_audit", Label: "类目审核结果"},
+	enum.Spec[EventKind]{Value: EventStockShortage, Name: "channels_ec_stock_no_enough", Label: "库存不足"},
+	enum.Spec[EventKind]{Value: EventBrandUpdated, Name: "channels_ec_brand", Label: "品牌资质更新"},
+	enum.Spec[EventKind]{Value: EventShopClosed, Name: "channels_ec_close_store", Label: "小店注销"},
+	enum.Spec[EventKind]{Value: EventShopRenamed, Name: "set_shop_nickname", Label: "小店修改名称"},
 )
 
-// EventKinds returns every kind DecodeEvent understands.
+// EventKinds returns every kind DecodeEvent decodes.
 func EventKinds() []EventKind { return eventKinds.Values() }
 
 // String returns the platform's Event name ("channels_ec_order_pay").
@@ -47,164 +71,88 @@ func (k EventKind) MarshalText() ([]byte, error) { return eventKinds.MarshalText
 // UnmarshalText parses a platform Event name and leaves k unchanged on error.
 func (k *EventKind) UnmarshalText(b []byte) error { return eventKinds.UnmarshalText(k, b) }
 
-// SubjectKind says whether an event is about an order or an after-sale order.
+// SubjectKind says what a push is about.
 type SubjectKind uint8
 
 // Subject kinds.
 const (
-	SubjectOrder     SubjectKind = 1 // 订单
-	SubjectAfterSale SubjectKind = 2 // 售后单
+	SubjectOrder         SubjectKind = iota + 1 // 订单: ID is the order_id
+	SubjectAfterSale                            // 售后单: ID is the after_sale_order_id
+	SubjectComplaint                            // 纠纷单: ID is the complaint_id
+	SubjectProduct                              // 商品: ID is the product_id
+	SubjectCategoryAudit                        // 类目审核单: ID is the audit_id
+	SubjectBrand                                // 品牌: ID is the brand_id
+	SubjectShop                                 // 小店: ID is the shop's appid
 )
 
-// Subject is what an event is about: events about the same subject are ordered and
-// de-duplicated together (see Dedupe). It is comparable and can be a map key.
+var subjectKinds = enum.New("wxapi.SubjectKind",
+	enum.Spec[SubjectKind]{Value: SubjectOrder, Name: "order", Label: "订单"},
+	enum.Spec[SubjectKind]{Value: SubjectAfterSale, Name: "after_sale", Label: "售后单"},
+	enum.Spec[SubjectKind]{Value: SubjectComplaint, Name: "complaint", Label: "纠纷单"},
+	enum.Spec[SubjectKind]{Value: SubjectProduct, Name: "product", Label: "商品"},
+	enum.Spec[SubjectKind]{Value: SubjectCategoryAudit, Name: "category_audit", Label: "类目审核单"},
+	enum.Spec[SubjectKind]{Value: SubjectBrand, Name: "brand", Label: "品牌"},
+	enum.Spec[SubjectKind]{Value: SubjectShop, Name: "shop", Label: "小店"},
+)
+
+// String returns the kind's name ("after_sale").
+func (k SubjectKind) String() string { return subjectKinds.Name(k) }
+
+// MarshalText renders the name.
+func (k SubjectKind) MarshalText() ([]byte, error) { return subjectKinds.MarshalText(k) }
+
+// UnmarshalText parses a name and leaves k unchanged on error.
+func (k *SubjectKind) UnmarshalText(b []byte) error { return subjectKinds.UnmarshalText(k, b) }
+
+// Subject is what a push is about: the object the platform names (Kind and ID) and, for an
+// order, an after-sale or a complaint, the order it belongs to (OrderID), so that a host finds
+// the stored aggregate without a type switch. It is comparable and can be a map key.
 type Subject struct {
-	Kind SubjectKind
-	ID   string // order_id or after_sale_order_id
+	Kind    SubjectKind `json:"kind"`
+	ID      string      `json:"id"`
+	OrderID string      `json:"order_id,omitempty"`
 }
 
-// String renders "order 3725020335455738368" or "after-sale 1234".
+// String renders "order 3725020335455738368" or "after_sale 1234 of order 3725…".
 func (s Subject) String() string {
-	if s.Kind == SubjectAfterSale {
-		return "after-sale " + s.ID
+	out := s.Kind.String() + " " + s.ID
+	if s.OrderID != "" && s.OrderID != s.ID {
+		out += " of order " + s.OrderID
 	}
-	return "order " + s.ID
+	return out
 }
 
-// Event is one decoded push. The concrete types are OrderPlaced, OrderPaid, OrderShipped,
-// OrderCancelled, OrderConfirmed and AfterSaleUpdated; a host switches on the type. The set is
-// closed: only this package implements Event.
+// Event is one decoded push. Every event answers, without a type switch, its kind, when the
+// platform created it and what it is about; the concrete types (OrderPaid, AfterSaleUpdated,
+// ProductListing, ...) carry the rest. The set is closed: only this package implements Event.
 type Event interface {
 	// Kind is the push's Event name.
 	Kind() EventKind
-	// Subject is the order or after-sale order the push is about.
-	Subject() Subject
-	// Time is when the platform created the push (CreateTime): retries keep it, so it orders
-	// events and tells a retry from a new event.
+	// Time is when the platform created the push (CreateTime). Retries keep it: it tells a
+	// retry from a newer push about the same subject.
 	Time() time.Time
-	// identity is what tells a retry from a new event, and a newer event from an older one.
-	identity() identity
+	// Subject is what the push is about.
+	Subject() Subject
+	header() Header
 }
 
-// identity is an event's fingerprint for Dedupe. Two pushes with equal identities are the same
-// event. rank orders events created in the same second: it is the status the event moves its
-// subject to, so a later step of the lifecycle ranks higher.
-type identity struct {
-	kind   EventKind
-	at     int64
-	rank   int
-	detail string
-}
-
-// OrderPlaced is channels_ec_order_new: the buyer placed the order (status 10).
-type OrderPlaced struct {
-	OrderID string    `json:"order_id"`
-	At      time.Time `json:"at"` // CreateTime
-}
-
-// OrderPaid is channels_ec_order_pay: the buyer paid (status 10 → 20).
-type OrderPaid struct {
-	OrderID string    `json:"order_id"`
-	At      time.Time `json:"at"`               // CreateTime
-	PaidAt  time.Time `json:"paid_at,omitzero"` // pay_time; zero when the push does not carry it
-}
-
-// OrderShipped is channels_ec_order_deliver: parcels were sent. The push does not say which;
-// fetch order/get and decode it to learn the parcels.
-type OrderShipped struct {
-	OrderID string    `json:"order_id"`
-	At      time.Time `json:"at"` // CreateTime
-	// Complete is finish_delivery = 1: every item has shipped (status → 30). False means a
-	// partial shipment (status → 21).
-	Complete bool `json:"complete"`
-}
-
-// OrderCancelled is channels_ec_order_cancel. Reason is the platform's cancel_type:
-// order.CancelByBuyer (1), order.CancelTimeout (2) or order.CancelAfterSale (3: every item
-// went through after-sale; status → 200).
-type OrderCancelled struct {
-	OrderID string             `json:"order_id"`
-	At      time.Time          `json:"at"` // CreateTime
-	Reason  order.CancelReason `json:"reason"`
-}
-
-// OrderConfirmed is channels_ec_order_confirm: receipt was confirmed (status 30 → 100).
-type OrderConfirmed struct {
-	OrderID string    `json:"order_id"`
-	At      time.Time `json:"at"` // CreateTime
-	// ConfirmType is the platform's confirm_type as sent. Its values are undocumented, so it is
-	// kept as a number and not interpreted.
-	ConfirmType int `json:"confirm_type"`
+// Header is what every push carries. Each event embeds it.
+type Header struct {
+	// Event is the push's kind.
+	Event EventKind `json:"event"`
+	// At is CreateTime, in UTC.
+	At time.Time `json:"at"`
+	// About is the subject.
+	About Subject `json:"about"`
 }
 
 // Kind implements Event.
-func (OrderPlaced) Kind() EventKind { return EventOrderPlaced }
-
-// Kind implements Event.
-func (OrderPaid) Kind() EventKind { return EventOrderPaid }
-
-// Kind implements Event.
-func (OrderShipped) Kind() EventKind { return EventOrderShipped }
-
-// Kind implements Event.
-func (OrderCancelled) Kind() EventKind { return EventOrderCancelled }
-
-// Kind implements Event.
-func (OrderConfirmed) Kind() EventKind { return EventOrderConfirmed }
-
-// Subject implements Event.
-func (e OrderPlaced) Subject() Subject { return Subject{SubjectOrder, e.OrderID} }
-
-// Subject implements Event.
-func (e OrderPaid) Subject() Subject { return Subject{SubjectOrder, e.OrderID} }
-
-// Subject implements Event.
-func (e OrderShipped) Subject() Subject { return Subject{SubjectOrder, e.OrderID} }
-
-// Subject implements Event.
-func (e OrderCancelled) Subject() Subject { return Subject{SubjectOrder, e.OrderID} }
-
-// Subject implements Event.
-func (e OrderConfirmed) Subject() Subject { return Subject{SubjectOrder, e.OrderID} }
+func (h Header) Kind() EventKind { return h.Event }
 
 // Time implements Event.
-func (e OrderPlaced) Time() time.Time { return e.At }
+func (h Header) Time() time.Time { return h.At }
 
-// Time implements Event.
-func (e OrderPaid) Time() time.Time { return e.At }
+// Subject implements Event.
+func (h Header) Subject() Subject { return h.About }
 
-// Time implements Event.
-func (e OrderShipped) Time() time.Time { return e.At }
-
-// Time implements Event.
-func (e OrderCancelled) Time() time.Time { return e.At }
-
-// Time implements Event.
-func (e OrderConfirmed) Time() time.Time { return e.At }
-
-func (e OrderPlaced) identity() identity {
-	return identity{kind: EventOrderPlaced, at: e.At.Unix(), rank: int(order.StatusPendingPayment)}
-}
-
-func (e OrderPaid) identity() identity {
-	return identity{kind: EventOrderPaid, at: e.At.Unix(), rank: int(order.StatusPendingShipment)}
-}
-
-func (e OrderShipped) identity() identity {
-	if e.Complete {
-		return identity{kind: EventOrderShipped, at: e.At.Unix(), rank: int(order.StatusShipped), detail: "complete"}
-	}
-	return identity{kind: EventOrderShipped, at: e.At.Unix(), rank: int(order.StatusPartiallyShipped), detail: "partial"}
-}
-
-func (e OrderCancelled) identity() identity {
-	rank := order.StatusCancelled
-	if e.Reason == order.CancelAfterSale {
-		rank = order.StatusClosedByAfterSale
-	}
-	return identity{kind: EventOrderCancelled, at: e.At.Unix(), rank: int(rank), detail: e.Reason.String()}
-}
-
-func (e OrderConfirmed) identity() identity {
-	return identity{kind: EventOrderConfirmed, at: e.At.Unix(), rank: int(order.StatusCompleted)}
-}
+func (h Header) header() Header { return h }

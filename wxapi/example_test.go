@@ -142,34 +142,6 @@ func ExampleDecodeResponse() {
 	// aftersale_open 订单有未完成的售后单
 }
 
-// Pushes are retried and can arrive out of order: Dedupe applies each event once, and never
-// an older one after a newer one.
-func ExampleDedupe() {
-	var seen wxapi.Dedupe
-	pushes := []string{
-		`{"CreateTime":1717286400,"MsgType":"event","Event":"channels_ec_order_deliver","order_info":{"order_id":3725020335455738368,"finish_delivery":1}}`,
-		`{"CreateTime":1717200095,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"3725020335455738368","pay_time":1717200093}}`,
-		`{"CreateTime":1717286400,"MsgType":"event","Event":"channels_ec_order_deliver","order_info":{"order_id":3725020335455738368,"finish_delivery":1}}`,
-	}
-	for _, p := range pushes {
-		ev, err := wxapi.DecodeEvent([]byte(p))
-		if err != nil {
-			fmt.Println(err)
-			continue
-		}
-		decision := seen.Check(ev)
-		if decision == wxapi.Apply {
-			// ... apply ev to the host's order here, then:
-			_ = seen.Record(ev)
-		}
-		fmt.Println(ev.Kind(), decision)
-	}
-	// Output:
-	// channels_ec_order_deliver apply
-	// channels_ec_order_pay stale
-	// channels_ec_order_deliver duplicate
-}
-
 // Decode an event push into a typed value.
 func ExampleDecodeEvent() {
 	ev, err := wxapi.DecodeEvent([]byte(`{"CreateTime":1717203600,"MsgType":"event","Event":"channels_ec_order_cancel",
@@ -178,10 +150,12 @@ func ExampleDecodeEvent() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(ev.Kind(), ev.Subject(), ev.Time().Format(time.RFC3339))
 	switch ev := ev.(type) {
 	case wxapi.OrderCancelled:
-		fmt.Println(ev.OrderID, ev.Reason, ev.Reason.Label())
+		fmt.Println(ev.Reason, ev.Reason.Label())
 	}
 	// Output:
-	// 3725020417822203904 timeout 超时取消
+	// channels_ec_order_cancel order 3725020417822203904 2024-06-01T01:00:00Z
+	// timeout 超时取消
 }

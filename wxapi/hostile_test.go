@@ -53,9 +53,8 @@ func TestNilArguments(t *testing.T) {
 	require.NoError(t, err)
 	_, err = wxapi.ApplyToOrder(res.Order, nil)
 	require.Error(t, err)
-	var dd wxapi.Dedupe
-	assert.Equal(t, wxapi.Stale, dd.Check(nil))
-	require.Error(t, dd.Err(nil))
-	require.Error(t, dd.Record(nil))
-	assert.Zero(t, dd.Len())
+	_, err = wxapi.ApplyToCase(nil, res.Order, nil)
+	require.Error(t, err)
+	_, ok := wxapi.FetchFor(nil)
+	assert.False(t, ok)
 }

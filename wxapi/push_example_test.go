@@ -100,7 +100,7 @@ func ExamplePushKey_OpenPush() {
 		return
 	}
 	if paid, ok := ev.(wxapi.OrderPaid); ok {
-		fmt.Println(paid.Kind(), paid.OrderID, paid.PaidAt.Format(time.RFC3339))
+		fmt.Println(paid.Kind(), paid.About.ID, paid.PaidAt.Format(time.RFC3339))
 	}
 
 	// A body changed on the way is refused before anything is decrypted.
