@@ -205,4 +205,3 @@ func TestEventKind_Text(t *testing.T) {
 	_, err := bad.MarshalText()
 	assert.True(t, errors.Is(err, wxapi.ErrUnknownCode))
 }
-
