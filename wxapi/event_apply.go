@@ -101,7 +101,8 @@ func FetchFor(ev Event) (f Fetch, ok bool) {
 //     it to 12 or 13);
 //   - OrderWaiting on a gift or group buy still waiting: AcceptGift or FormGroup;
 //   - OrderConfirmed on a shipped order: ConfirmReceipt with confirm_type;
-//   - OrderCancelled: Cancel with cancel_type, CloseByAfterSale for 3;
+//   - OrderCancelled: Cancel with cancel_type, CloseByAfterSale for 3 (a gift or group buy
+//     still unpaid in the host's copy is NeedsFetch: it may have been paid and waited);
 //   - OrderSettled on a completed order: Settle;
 //   - OrderShipped and OrderInfoUpdated on an order not already past them: NeedsFetch
 //     (order/get), since the parcels and the changed values are not in the push;
@@ -198,6 +199,11 @@ func applyCancel(o *order.Order, ev OrderCancelled, fetch func(string) (Outcome,
 			return fetch("closed by after-sale, but the stored order still has units to refund")
 		}
 		return applied(o.CloseByAfterSale(ev.At))
+	}
+	if st == order.StatusPendingPayment && (o.Gift() || o.GroupBuy()) {
+		// A gift or a group buy is cancelled unpaid or after its payment, while it waited:
+		// the push does not say which, and a payment push may not have arrived yet.
+		return fetch("a gift or group buy cancelled: paid or not, the push does not say")
 	}
 	out, err := applied(o.Cancel(ev.Reason, ev.At))
 	if err != nil {

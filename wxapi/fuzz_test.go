@@ -254,3 +254,34 @@ func readBackParcel(t *testing.T, body []byte, orderID string, parcel order.Parc
 		Quantity: pkg.ProductInfos[0].ProductCnt}, parcel.Items[0])
 	return pkg.DeliverType
 }
+
+// FuzzApplyPush: any decodable push applied to a stored order and case never panics; a refusal
+// leaves both as they were, and whatever is applied leaves an order that restores from its own
+// state and answers the same push again without change.
+func FuzzApplyPush(f *testing.F) {
+	addSeeds(f, "event")
+	base := decodedOrder(f, "paid_two_lines").State()
+	f.Fuzz(func(t *testing.T, body []byte) {
+		ev, err := wxapi.DecodeEvent(body)
+		if err != nil {
+			return
+		}
+		s := base
+		s.ID = ev.Subject().OrderID
+		o, err := order.Restore(s)
+		if err != nil {
+			return // not an order's push, or an id the order refuses
+		}
+		before := o.State()
+		out, err := wxapi.ApplyToOrder(o, ev)
+		if err != nil || out.Effect != wxapi.Applied {
+			require.Equal(t, before, o.State())
+			return
+		}
+		back, err := order.Restore(o.State())
+		require.NoError(t, err)
+		again, err := wxapi.ApplyToOrder(back, ev)
+		require.NoError(t, err)
+		require.NotEqual(t, wxapi.Applied, again.Effect, "a push applied twice")
+	})
+}

@@ -40,8 +40,8 @@ type PushOptions struct {
 	// the time OpenPush is given, in either direction (ErrStaleTimestamp). Zero or negative
 	// means no check, the default: the platform documents no freshness window, retries a push
 	// for about 3.6 hours, and does not say whether a retry carries a new timestamp. A host
-	// that sets it should use at least 4 hours; replays are better stopped by Dedupe, which
-	// applies each event once whatever its timestamp.
+	// that sets it should use at least 4 hours; a replayed push is harmless anyway, because
+	// ApplyToOrder and ApplyToCase apply each push once whatever its timestamp.
 	MaxAge time.Duration
 	// AllowPlaintext accepts pushes without encrypt_type=aes (明文模式): the URL signature is
 	// checked and the body is returned as is. WeChat Shop allows only safe mode (安全模式,
