@@ -3,6 +3,7 @@ package aftersale_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -119,4 +120,16 @@ func TestReconcile(t *testing.T) {
 			assert.Equal(t, string(orderBefore), string(orderAfter), name)
 		}
 	})
+}
+
+func TestCaseString(t *testing.T) {
+	t.Parallel()
+	o := paidOrder(t)
+	c, _, err := aftersale.Open(o, aftersale.Request{ID: "AS-9", Kind: aftersale.KindRefund, Items: items(item("a", 1)),
+		Reason: aftersale.ReasonIncorrectSelection, Detail: "电话 13800138000"}, hours(2))
+	require.NoError(t, err)
+	assert.Equal(t, "case AS-9 (REFUND, MERCHANT_PROCESSING) of order order-1", c.String())
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		assert.NotContains(t, fmt.Sprintf(verb, c), "13800138000", "the buyer's words stay out of %s", verb)
+	}
 }

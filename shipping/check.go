@@ -9,6 +9,7 @@ import (
 
 	"github.com/wxshop-go/wxshop/aftersale"
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/internal/beijing"
 	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
 )
@@ -119,7 +120,7 @@ func (c *checker) request() bool {
 		// Ship refuses the time (the order's own rule): an OK report must not promise a
 		// shipment that Ship, at the same time, refuses.
 		last := req.Order.UpdatedAt()
-		c.invalid(fmt.Sprintf("发货时间 %s 早于订单最后一次变更的时间 %s，或不在 1 到 9999 年之间", req.At.Format(time.RFC3339), last.Format(time.RFC3339)),
+		c.invalid(fmt.Sprintf("发货时间 %s 早于订单最后一次变更的时间 %s，或不在 1 到 9999 年之间", beijing.Time(req.At), beijing.Time(last)),
 			req.Order.CheckTime(req.At).Error())
 	}
 	if !usable && len(req.Parcels) == 0 {
@@ -257,8 +258,8 @@ func (c *checker) late() {
 	r := order.RuleLateShipment
 	c.r.Warnings = append(c.r.Warnings, Warning{
 		Code: r, Deadline: deadline, Late: late,
-		Message:   fmt.Sprintf("已超过发货截止时间 %s，晚了 %s", deadline.Format(time.RFC3339), late),
-		MessageEN: fmt.Sprintf("the ship-by deadline %s passed %s ago", deadline.Format(time.RFC3339), late),
+		Message:   fmt.Sprintf("已超过发货截止时间 %s，晚了 %s", beijing.Time(deadline), beijing.Duration(late)),
+		MessageEN: fmt.Sprintf("the ship-by deadline %s passed %s ago", deadline.UTC().Format(time.RFC3339), beijing.DurationEN(late)),
 		Action:    r.Action(), ActionEN: r.ActionEN(),
 	})
 }

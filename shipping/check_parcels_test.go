@@ -294,6 +294,9 @@ func TestCheckEveryBlockerAtOnce(t *testing.T) {
 	}
 	require.Len(t, r.Warnings, 1)
 	assert.Equal(t, time.Hour, r.Warnings[0].Late)
+	// Chinese text reads times in Beijing time and durations as people say them.
+	assert.Equal(t, "已超过发货截止时间 "+deadline.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")+" 北京时间，晚了 1 小时",
+		r.Warnings[0].Message)
 
 	// Blockers are grouped: order-level first, then parcel 1, 2, 3, ….
 	last := 0

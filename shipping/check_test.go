@@ -256,7 +256,8 @@ func TestCheckLateWarning(t *testing.T) {
 	assert.Equal(t, order.RuleLateShipment, w.Code)
 	assert.Equal(t, 26*time.Hour+30*time.Minute, w.Late)
 	assert.True(t, w.Deadline.Equal(deadline))
-	assert.Contains(t, w.MessageEN, "26h30m0s")
+	assert.Contains(t, w.MessageEN, "passed 1 day 2 hours ago")
+	assert.Contains(t, w.Message, "晚了 1 天 2 小时")
 	assert.NotErrorIs(t, r.Err(), order.RuleLateShipment)
 }
 

@@ -81,7 +81,7 @@ func ExampleCheck() {
 	// ok: false | exchange open: true
 	// 发货失败，请协助处理 / Shipment refused, please help
 	// 订单号 / Order ID: 3725020335455738368
-	// 发货时间 / Attempted at: 2025-03-01T15:00:00+08:00
+	// 发货时间 / Attempted at: 2025-03-01 15:00 北京时间 / 2025-03-01T07:00:00Z
 	// 问题 / Blockers (3):
 	// 1. [aftersale_open 108009] 售后单 AS-7（换货，商家受理中）尚未完成
 	//    after-sale case AS-7 (EXCHANGE, MERCHANT_PROCESSING) is unfinished

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/beijing"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -85,14 +86,14 @@ func (e *RefusedError) Unwrap() []error {
 }
 
 // SupportTicket returns the text a merchant pastes to platform support when a shipment is
-// refused: the order id, the time of the attempt (RFC 3339, in the time's own zone), and each
-// blocker with its code, its platform error code and its message in Chinese and English, then
-// the warnings.
+// refused: the order id, the time of the attempt (in Beijing time, which the platform's support
+// reads, and in RFC 3339 UTC), and each blocker with its code, its platform error code and its
+// message in Chinese and English, then the warnings.
 func (r Report) SupportTicket() string {
 	var sb strings.Builder
 	sb.WriteString("发货失败，请协助处理 / Shipment refused, please help\n")
 	fmt.Fprintf(&sb, "订单号 / Order ID: %s\n", orDash(r.OrderID))
-	fmt.Fprintf(&sb, "发货时间 / Attempted at: %s\n", r.At.Format(time.RFC3339))
+	fmt.Fprintf(&sb, "发货时间 / Attempted at: %s / %s\n", beijing.Time(r.At), r.At.UTC().Format(time.RFC3339))
 	if r.OK() {
 		sb.WriteString("问题 / Blockers: 无 / none\n")
 	} else {

@@ -116,7 +116,7 @@ func TestSupportTicket(t *testing.T) {
 	t.Parallel()
 	want := `发货失败，请协助处理 / Shipment refused, please help
 订单号 / Order ID: 3725020335455738368
-发货时间 / Attempted at: 2025-03-01T10:00:00+08:00
+发货时间 / Attempted at: 2025-03-01 10:00 北京时间 / 2025-03-01T02:00:00Z
 问题 / Blockers (3):
 1. [aftersale_open 108009] 售后单 AS1 未完成
    after-sale case AS1 is unfinished

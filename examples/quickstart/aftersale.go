@@ -36,7 +36,7 @@ func exchangeStory(s *story) error {
 	if _, err := o.Ship(first, s.at(2*time.Hour)); err != nil {
 		return err
 	}
-	s.printf("order %s: 西湖龙井 shipped, 白毫银针 not yet → %s\n", o.ID(), o.Status().Label())
+	s.printf("Order %s ships its 西湖龙井 but not yet its 白毫银针: it is %s.\n", o.ID(), o.Status().Label())
 
 	c, opened, err := aftersale.Open(o, aftersale.Request{
 		ID: "AS-8001", Kind: aftersale.KindExchange, Reason: aftersale.ReasonQualityIssue,
@@ -45,12 +45,16 @@ func exchangeStory(s *story) error {
 	if err != nil {
 		return err
 	}
-	s.printf("case %s %s (%s): %s\n", c.ID(), c.Kind(), c.Kind().Label(), opened.To.Label())
+	s.printf("The buyer asks to exchange the 西湖龙井 (%s) at %s: case %s is %s.\n", c.Kind().Label(), when(opened.At), c.ID(), opened.To.Label())
 	accepted, err := c.Accept(s.at(time.Hour))
 	if err != nil {
 		return err
 	}
-	s.printf("merchant accepts: %s; blocks shipping: %t\n", accepted.To.Label(), c.BlocksShipping(s.now))
+	blocks := "it does not block shipping"
+	if c.BlocksShipping(s.now) {
+		blocks = "until it ends, the platform refuses to ship the rest of the order"
+	}
+	s.printf("The merchant accepts it: %s; %s.\n", accepted.To.Label(), blocks)
 	s.exchangeOrder, s.exchangeCase = o, c
 	return nil
 }
@@ -66,7 +70,9 @@ func disputeStory(s *story) error {
 		return err
 	}
 	at := s.at(72 * time.Hour)
-	s.printf("order %s (%s 元) is overdue: %t\n", o.ID(), o.Total().StringFixed(2), o.Overdue(at))
+	shipBy, _ := o.ShipBy()
+	s.printf("Order %s (%s 元) should have shipped by %s; at %s it is overdue: %s.\n", o.ID(), o.Total().StringFixed(2),
+		when(shipBy), when(at), yesNo(o.Overdue(at)))
 
 	c, _, err := aftersale.Open(o, aftersale.Request{
 		ID: "AS-8002", Kind: aftersale.KindRefund, Reason: aftersale.ReasonNotDeliveredTooLong,
@@ -84,13 +90,17 @@ func disputeStory(s *story) error {
 		if err != nil {
 			return err
 		}
-		s.printf("%s: %s\n", ev.Action.Label(), ev.To.Label())
+		s.printf("%s at %s: the case is %s.\n", ev.Action.Label(), when(ev.At), ev.To.Label())
 	}
 	verdict, _, err := c.Decide(o, compensation.Default(), s.at(time.Hour))
 	if err != nil {
 		return err
 	}
-	s.printf("verdict: merchant liable %t; refund %s + payout %s = %s 元\n", verdict.Liable,
+	liable := "The merchant is not liable"
+	if verdict.Liable {
+		liable = "The merchant is liable for " + verdict.Cause.Label()
+	}
+	s.printf("%s: the buyer gets %s 元 back and %s 元 on top, %s 元 in all.\n", liable,
 		verdict.Refund.StringFixed(2), verdict.Payout.StringFixed(2), verdict.Total.StringFixed(2))
 	s.printf("  %s\n", verdict.Explanation)
 	if !aftersale.CanCloseOrder(o) {
@@ -100,6 +110,6 @@ func disputeStory(s *story) error {
 	if err != nil {
 		return err
 	}
-	s.printf("%s → %d %s\n", closed.EventName(), o.Status().Code(), o.Status().Label())
+	s.printf("Every unit is refunded, so the merchant closes the order at %s: it is %s (%d).\n", when(closed.At), o.Status().Label(), o.Status().Code())
 	return s.catalog.Release(puerh, puerh357, 1)
 }

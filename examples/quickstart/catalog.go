@@ -29,7 +29,7 @@ func catalogChapter(s *story) error {
 		return err
 	}
 	s.shop = profile
-	s.printf("shop %s opened as %s\n", profile.Name(), profile.Kind().Label())
+	s.printf("The shop %s opens as a %s (%s).\n", profile.Name(), profile.Kind().Label(), profile.Kind())
 
 	c := catalog.New()
 	s.catalog = c
@@ -67,19 +67,19 @@ func catalogChapter(s *story) error {
 		return err
 	}
 
-	s.printf("stop selling 龙井礼盒:\n")
+	s.printf("Three ways to stop selling 龙井礼盒, and what a buyer then reads:\n")
 	stops := []struct {
 		how  string
 		stop func() error
 		undo func() error
 	}{
-		{"stock set to 0", func() error {
+		{"Stock set to 0", func() error {
 			return c.AdjustStock(giftbox, giftbox1, catalog.StockAdjustment{Diff: catalog.DiffSet, Num: 0})
 		}, func() error {
 			return c.AdjustStock(giftbox, giftbox1, catalog.StockAdjustment{Diff: catalog.DiffSet, Num: 10})
 		}},
-		{"delisted", func() error { return c.Delist(giftbox) }, func() error { return c.List(giftbox) }},
-		{"category hidden", func() error { return c.HideCategory("gifts") }, func() error { return c.ShowCategory("gifts") }},
+		{"Delisted", func() error { return c.Delist(giftbox) }, func() error { return c.List(giftbox) }},
+		{"Category hidden", func() error { return c.HideCategory("gifts") }, func() error { return c.ShowCategory("gifts") }},
 	}
 	for _, st := range stops {
 		if err := st.stop(); err != nil {
@@ -90,8 +90,11 @@ func catalogChapter(s *story) error {
 		if err != nil {
 			return err
 		}
-		s.printf("  %-16s CanBuy: %-26v the buyer reads %s; out of stock? %t\n",
-			st.how, buyErr, view.Availability.Label(), errors.Is(buyErr, catalog.ErrOutOfStock))
+		stock := "it still counts as in stock"
+		if errors.Is(buyErr, catalog.ErrOutOfStock) {
+			stock = "it counts as out of stock"
+		}
+		s.printf("  %-16s the buyer reads %s, %s (CanBuy says: %v).\n", st.how+":", view.Availability.Label(), stock, buyErr)
 		if err := st.undo(); err != nil {
 			return err
 		}
@@ -105,7 +108,7 @@ func (s *story) showShelf() error {
 	if err != nil {
 		return err
 	}
-	s.printf("shelf %s:\n", shelf.Name)
+	s.printf("The shelf %s shows:\n", shelf.Name)
 	for _, p := range shelf.Products {
 		s.printf("  %-6s ¥%8s  %s\n", p.Title, p.SKUs[0].Price.StringFixed(2), p.Availability.Label())
 	}

@@ -19,10 +19,10 @@ func compensationChapter(s *story) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%10s 元 → %8s 元   %s\n", amount, payout.Amount().StringFixed(2), payout.Explain())
+		fmt.Fprintf(w, "An order of %s 元 pays the buyer %s 元: %s\n", amount, payout.Amount().StringFixed(2), payout.Explain())
 	}
 	for _, cliff := range policy.Cliffs() {
-		fmt.Fprintf(w, "cliff: %s 元 is paid %s, but %s 元 only %s\n",
+		fmt.Fprintf(w, "Where the table pays a bigger order less: %s 元 is paid %s 元, but %s 元 only %s 元.\n",
 			cliff.Below.StringFixed(2), cliff.PayoutBelow.StringFixed(2),
 			cliff.At.StringFixed(2), cliff.PayoutAt.StringFixed(2))
 	}

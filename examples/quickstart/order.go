@@ -17,13 +17,14 @@ func orderChapter(s *story) error {
 	if err != nil {
 		return err
 	}
-	s.printf("order %s: %d %s, amount %s 元\n", o.ID(), o.Status().Code(), o.Status().Label(), o.Total().StringFixed(2))
+	s.printf("A buyer orders two teas for %s 元 at %s: order %s is %s (%d).\n", o.Total().StringFixed(2), when(o.CreatedAt()),
+		o.ID(), o.Status().Label(), o.Status().Code())
 
 	paid, err := o.Pay(s.at(2 * time.Minute))
 	if err != nil {
 		return err
 	}
-	s.printf("%s → %d %s, ship by %s\n", paid.EventName(), o.Status().Code(), o.Status().Label(), paid.ShipBy.Format(time.DateTime))
+	s.printf("They pay at %s: the order is %s and must ship by %s.\n", when(paid.At), o.Status().Label(), when(paid.ShipBy))
 
 	parcels := []order.Parcel{
 		{Carrier: "SF", TrackingNumber: "SF1234567890123", Items: []order.Item{{ProductID: longjing, SKUID: longjing250, Quantity: 2}}},
@@ -39,14 +40,18 @@ func orderChapter(s *story) error {
 				return err
 			}
 		}
-		s.printf("%s %s %s → %d %s (finish_delivery %t)\n", shipped.EventName(), p.Carrier, p.TrackingNumber,
-			o.Status().Code(), o.Status().Label(), shipped.Finished)
+		rest := "more to follow"
+		if shipped.Finished {
+			rest = "nothing left to ship"
+		}
+		s.printf("A parcel leaves with %s, tracking number %s, at %s: %s, %s.\n", p.Carrier, p.TrackingNumber, when(shipped.At),
+			o.Status().Label(), rest)
 	}
 
 	done, err := o.ConfirmReceipt(order.ConfirmByBuyer, s.at(48*time.Hour))
 	if err != nil {
 		return err
 	}
-	s.printf("%s → %d %s\n", done.EventName(), o.Status().Code(), o.Status().Label())
+	s.printf("The buyer confirms receipt at %s: the order is %s.\n", when(done.At), o.Status().Label())
 	return nil
 }

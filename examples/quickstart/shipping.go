@@ -28,7 +28,11 @@ func shippingChapter(s *story) error {
 	rest := order.Parcel{Carrier: "ZTO", TrackingNumber: "781234567890",
 		Items: []order.Item{{ProductID: baihao, SKUID: baihao100, Quantity: 1}}}
 	report := s.check(s.exchangeOrder, []*aftersale.Case{s.exchangeCase}, rest)
-	s.printf("ship 白毫银针 of order %s: ok %t\n", s.exchangeOrder.ID(), report.OK())
+	s.printf("The merchant tries to ship the 白毫银针 of order %s; the check says it cannot go, and writes the ticket for support:\n",
+		s.exchangeOrder.ID())
+	if report.OK() {
+		return errors.New("the exchange still open should block the shipment")
+	}
 	s.printf("%s", report.SupportTicket())
 
 	drifted, err := s.placeOrder("3725020335455738403", line{longjing, longjing250, 2})
@@ -47,13 +51,15 @@ func shippingChapter(s *story) error {
 	parcel := order.Parcel{Carrier: "SF", TrackingNumber: "SF1234567890125",
 		Items: []order.Item{{ProductID: longjing, SKUID: longjing250, Quantity: 2}}}
 	report = s.check(drifted, nil, parcel)
-	s.printf("after a no-review price change, order %s: ok %t, SKU drift %t\n", drifted.ID(), report.OK(),
-		errors.Is(report.Err(), order.RuleSKUDrift))
+	if !errors.Is(report.Err(), order.RuleSKUDrift) {
+		return errors.New("a price changed after the order should block its shipment")
+	}
+	s.printf("The merchant lowers the price of 西湖龙井 without review; order %s, placed before, now cannot ship:\n", drifted.ID())
 	for _, b := range report.Blockers {
 		s.printf("  [%s %d] %s\n  → %s\n", b.Code, b.PlatformCode, b.Message, b.Action)
 	}
 
-	s.printf("the merchant puts the price back, and the exchange runs its course:\n")
+	s.printf("The merchant puts the price back, and the exchange runs its course:\n")
 	err = s.catalog.UpdateWithoutReview(longjing, catalog.NoReviewUpdate{SKUs: []catalog.NoReviewSKU{
 		{ID: longjing250, Price: decimal.NewNullDecimal(decimal.RequireFromString("128.00"))},
 	}})
@@ -79,7 +85,8 @@ func shippingChapter(s *story) error {
 		if err != nil {
 			return err
 		}
-		s.printf("  order %s: check ok, %s → %s\n  POST order/delivery/send %s\n", send.o.ID(), shipped.EventName(), send.o.Status().Label(), body)
+		s.printf("Order %s passes the check and ships at %s: it is %s. The body sent to order/delivery/send:\n  %s\n",
+			send.o.ID(), when(shipped.At), send.o.Status().Label(), body)
 	}
 	return nil
 }
@@ -103,7 +110,7 @@ func (s *story) finishExchange() error {
 		if err != nil {
 			return err
 		}
-		s.printf("  %-15s → %s\n", ev.Action, ev.To.Label())
+		s.printf("  %s at %s: %s.\n", ev.Action.Label(), when(ev.At), ev.To.Label())
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wxshop-go/wxshop/aftersale"
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/internal/beijing"
 	"github.com/wxshop-go/wxshop/order"
 	"github.com/wxshop-go/wxshop/shop"
 )
@@ -41,6 +42,18 @@ func (s *story) at(d time.Duration) time.Time {
 }
 
 func (s *story) printf(format string, args ...any) { fmt.Fprintf(s.w, format, args...) }
+
+// when is how the story writes a time: as the platform, the merchant and the buyer read it, in
+// Beijing time.
+func when(t time.Time) string { return beijing.Time(t) }
+
+// yesNo answers a question in words.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
 
 // line is one product a buyer puts in the basket.
 type line struct {
