@@ -101,3 +101,20 @@ func TestStoredFormRefusesUnknownFields(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(good), &o))
 	require.Error(t, json.Unmarshal([]byte(good+`{}`), &o), "data after the stored order")
 }
+
+// TestRestoreJSONIsUnmarshalJSON: the direct door and json.Unmarshal agree, on good and bad
+// input alike.
+func TestRestoreJSONIsUnmarshalJSON(t *testing.T) {
+	t.Parallel()
+	good, err := json.Marshal(shippedOrder(t))
+	require.NoError(t, err)
+	for _, data := range [][]byte{good, []byte(`{"id":"x"}`), []byte(`{"id":"x","bogus":1}`), []byte(`[]`), []byte(`{`)} {
+		direct, derr := order.RestoreJSON(data)
+		var viaJSON order.Order
+		jerr := json.Unmarshal(data, &viaJSON)
+		require.Equal(t, derr == nil, jerr == nil, "%s: %v / %v", data, derr, jerr)
+		if derr == nil {
+			assert.Equal(t, state(t, direct), state(t, &viaJSON))
+		}
+	}
+}

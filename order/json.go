@@ -91,18 +91,27 @@ func (o *Order) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a stored form and restores it with every check of Restore, straight
-// into the order; on error the order is left unchanged.
+// into the order; on error the order is left unchanged. RestoreJSON does the same and reads
+// the input fewer times.
 func (o *Order) UnmarshalJSON(b []byte) error {
-	var j stateJSON
-	if err := strict.Decode(b, &j); err != nil {
-		return err
-	}
-	r, err := j.restore()
+	r, err := RestoreJSON(b)
 	if err != nil {
 		return err
 	}
 	*o = *r
 	return nil
+}
+
+// RestoreJSON restores an order from its stored JSON (what MarshalJSON or json.Marshal wrote),
+// with every check of Restore. It is json.Unmarshal into an *Order without encoding/json's two
+// passes over the input before UnmarshalJSON is called: on a host's push path, where every push
+// reads a stored order, that is about half the time of reading it.
+func RestoreJSON(data []byte) (*Order, error) {
+	var j stateJSON
+	if err := strict.Decode(data, &j); err != nil {
+		return nil, err
+	}
+	return j.restore()
 }
 
 // restore builds the order the mirror describes, with Restore's checks.

@@ -78,6 +78,10 @@ func (o *Order) skuChangePending(l *Line) bool {
 // but not the attributes of the new SKU, and a drift check against the catalog says nothing
 // about it.
 func (o *Order) ShipsChangedSKU(sku string) bool {
+	return len(o.skuChanges) > 0 && o.shipsChangedSKU(sku) // inlined: most orders have no change
+}
+
+func (o *Order) shipsChangedSKU(sku string) bool {
 	for i := range o.skuChanges {
 		if c := &o.skuChanges[i]; c.State == SKUChangeApproved && c.To == sku {
 			return true

@@ -72,12 +72,11 @@ func (dp *driftPass) line(l *order.Line, pi int, it *order.Item) {
 	if dp.o.ShipsChangedSKU(l.SKUID()) {
 		return // the buyer chose this SKU after ordering: the snapshot describes the one ordered
 	}
-	snap := l.Snapshot()
 	var d catalog.Drift
 	if dp.cat != nil {
-		d = dp.cat.DriftOf(&snap)
+		d = l.DriftIn(dp.cat)
 	} else if live, found := dp.lookup.LookupSKU(it.ProductID, it.SKUID); found {
-		d = live.Drifted(snap)
+		d = live.Drifted(l.Snapshot())
 	} else {
 		d = catalog.DriftDeleted
 	}
@@ -92,7 +91,7 @@ func (dp *driftPass) line(l *order.Line, pi int, it *order.Item) {
 	}
 	dp.reported[it.SKUID] = struct{}{}
 	live, _ := dp.lookup.LookupSKU(it.ProductID, it.SKUID) // drift is rare: the message's SKU
-	dp.found = append(dp.found, driftBlocker(pi, snap, live, d))
+	dp.found = append(dp.found, driftBlocker(pi, l.Snapshot(), live, d))
 }
 
 // itemCursor walks the parcels' items that ship units (Quantity > 0), parcel by parcel.

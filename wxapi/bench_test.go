@@ -131,3 +131,20 @@ func BenchmarkEncodeDeliverySend(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeOrderLinear decodes order/get at 100 and 10,000 lines and reports ns/line,
+// which stays about flat between the two: the decode is linear in lines and parcels.
+func BenchmarkDecodeOrderLinear(b *testing.B) {
+	for _, n := range []int{100, 10_000} {
+		body := nLineOrder(n)
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := wxapi.DecodeOrder(body, wxapi.OrderOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/line")
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"encoding"
 	"encoding/json"
 
 	"github.com/shopspring/decimal"
@@ -16,16 +17,16 @@ type Fen int64
 // IsZero reports a zero amount, so that an optional amount tagged `omitzero` is left out.
 func (f Fen) IsZero() bool { return f == 0 }
 
-// MarshalJSON writes the amount as a string with two decimals. A negative amount or one above
-// MaxFen cannot have come from ParseFen or ToFen, and is an error.
-func (f Fen) MarshalJSON() ([]byte, error) {
+// MarshalText writes the amount with two decimals, which JSON writes as a string ("10.10"). A
+// negative amount or one above MaxFen cannot have come from ParseFen or ToFen, and is an
+// error. It is MarshalText, not MarshalJSON, on purpose: encoding/json re-scans and compacts
+// what a MarshalJSON returns, and only quotes what a MarshalText returns, so every amount of a
+// stored form costs one append.
+func (f Fen) MarshalText() ([]byte, error) {
 	if f < 0 || int64(f) > MaxFen {
 		return nil, &AmountError{Field: "amount", Value: FormatFen(max(int64(f), -int64(f))) + " fen", Reason: "outside 0.." + FormatFen(MaxFen)}
 	}
-	b := make([]byte, 0, 18)
-	b = append(b, '"')
-	b = AppendFen(b, int64(f))
-	return append(b, '"'), nil
+	return AppendFen(make([]byte, 0, 16), int64(f)), nil
 }
 
 // UnmarshalJSON reads "10.10" or 10.1 and rejects anything else (null, an exponent, a
@@ -63,4 +64,7 @@ func FenOf(field string, yuan decimal.Decimal) (Fen, error) {
 // Decimal returns the amount in yuan.
 func (f Fen) Decimal() decimal.Decimal { return Yuan(int64(f)) }
 
-var _ json.Marshaler = Fen(0)
+var (
+	_ encoding.TextMarshaler = Fen(0)
+	_ json.Unmarshaler       = (*Fen)(nil)
+)

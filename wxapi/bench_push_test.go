@@ -1,0 +1,289 @@
+package wxapi_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/order"
+	"github.com/wxshop-go/wxshop/shipping"
+	"github.com/wxshop-go/wxshop/shop"
+	"github.com/wxshop-go/wxshop/wxapi"
+)
+
+// pushPathSizes are the orders of BenchmarkPushPath: a small basket and a large one.
+var pushPathSizes = []int{3, 20}
+
+// pushWorld is one host's data for the push path: the catalog, the stored JSON of an unpaid
+// order of n lines, its payment push, and the parcel that ships it whole.
+type pushWorld struct {
+	catalog *catalog.Catalog
+	stored  []byte
+	push    []byte
+	parcel  order.Parcel
+}
+
+func newPushWorld(b testing.TB, n int) pushWorld {
+	b.Helper()
+	c := catalog.New()
+	if err := c.AddCategory(catalog.CategoryParams{ID: "tea", Name: "茶叶"}); err != nil {
+		b.Fatal(err)
+	}
+	var lines []order.LineParams
+	var items []order.Item
+	for i := range n {
+		pid, sid := fmt.Sprint(10000100+i), fmt.Sprint(1000010000+i)
+		if err := c.AddProduct(catalog.ProductParams{ID: pid, Title: fmt.Sprintf("商品 %d", i), CategoryID: "tea", Images: []string{"x.jpg"},
+			SKUs: []catalog.SKUParams{{ID: sid, Price: decimal.New(int64(1990+100*i), -2), Stock: 100,
+				Attrs: []catalog.Attr{{Key: "规格", Value: "250g"}}}}}); err != nil {
+			b.Fatal(err)
+		}
+		snap, err := c.Snapshot(pid, sid)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := 1 + i%3
+		lines = append(lines, order.LineParams{Snapshot: snap, Quantity: q, UnitPrice: snap.Price(), Paid: snap.Price().Mul(decimal.NewFromInt(int64(q)))})
+		items = append(items, order.Item{ProductID: pid, SKUID: sid, Quantity: q})
+	}
+	created := time.Unix(1717200000, 0).UTC()
+	o, err := order.New(order.NewParams{ID: "3725020335455738368", Seller: shop.WeChatShop, Buyer: "o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs",
+		Lines: lines, Freight: decimal.New(600, -2), CreatedAt: created})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored, err := json.Marshal(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	push := []byte(`{"ToUserName":"gh_7c1a2b3d4e5f","FromUserName":"o9Xk2tA7bQ0mZr4LwV1pC8yE3uNs","CreateTime":1717200095,` +
+		`"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"3725020335455738368","pay_time":1717200093}}`)
+	return pushWorld{catalog: c, stored: stored, push: push,
+		parcel: order.Parcel{Carrier: "SF", TrackingNumber: "SF1432198765012", Items: items}}
+}
+
+var benchCarriers = shipping.MustCarriers(shipping.Carrier{Code: "SF", Name: "顺丰速运"})
+
+// BenchmarkPushPath is one payment push through a host, stage by stage and whole: decode the
+// push, restore the order from its stored JSON, apply the push, run shipping.Check for the
+// shipment that follows, write the order back. Its floor is BenchmarkPushPathMirror.
+func BenchmarkPushPath(b *testing.B) {
+	for _, n := range pushPathSizes {
+		w := newPushWorld(b, n)
+		at := time.Unix(1717210000, 0)
+		stage := func(name string, f func(b *testing.B)) {
+			b.Run(fmt.Sprintf("lines=%d/%s", n, name), func(b *testing.B) {
+				b.ReportAllocs()
+				f(b)
+			})
+		}
+		stage("decode", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := wxapi.DecodeEvent(w.push); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		stage("restore", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := order.RestoreJSON(w.stored); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		ev, _ := wxapi.DecodeEvent(w.push)
+		stage("apply", func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				o, err := order.RestoreJSON(w.stored)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := wxapi.ApplyToOrder(o, ev); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		paid := restored(b, w)
+		if _, err := wxapi.ApplyToOrder(paid, ev); err != nil {
+			b.Fatal(err)
+		}
+		req := shipping.Request{Order: paid, SKUs: w.catalog, Carriers: benchCarriers, At: at, Parcels: []order.Parcel{w.parcel}, Complete: true}
+		stage("check", func(b *testing.B) {
+			for b.Loop() {
+				if r := shipping.Check(req); !r.OK() {
+					b.Fatal(r.Err())
+				}
+			}
+		})
+		stage("store", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := paid.MarshalJSON(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		// The whole path as the package docs and the reference backend run it: RestoreJSON and
+		// MarshalJSON read and write the stored order directly.
+		stage("whole", func(b *testing.B) {
+			for b.Loop() {
+				ev, err := wxapi.DecodeEvent(w.push)
+				if err != nil {
+					b.Fatal(err)
+				}
+				o, err := order.RestoreJSON(w.stored)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := wxapi.ApplyToOrder(o, ev); err != nil {
+					b.Fatal(err)
+				}
+				r := shipping.Check(shipping.Request{Order: o, SKUs: w.catalog, Carriers: benchCarriers, At: at,
+					Parcels: []order.Parcel{w.parcel}, Complete: true})
+				if !r.OK() {
+					b.Fatal(r.Err())
+				}
+				if _, err := o.MarshalJSON(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+		})
+		// The same through json.Unmarshal and json.Marshal, which scan the stored order twice
+		// more on the way in and compact it once more on the way out.
+		stage("whole-via-encoding-json", func(b *testing.B) {
+			for b.Loop() {
+				ev, err := wxapi.DecodeEvent(w.push)
+				if err != nil {
+					b.Fatal(err)
+				}
+				var o order.Order
+				if err := json.Unmarshal(w.stored, &o); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := wxapi.ApplyToOrder(&o, ev); err != nil {
+					b.Fatal(err)
+				}
+				r := shipping.Check(shipping.Request{Order: &o, SKUs: w.catalog, Carriers: benchCarriers, At: at,
+					Parcels: []order.Parcel{w.parcel}, Complete: true})
+				if !r.OK() {
+					b.Fatal(r.Err())
+				}
+				if _, err := json.Marshal(&o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+		})
+	}
+}
+
+// BenchmarkPushPathMirror is the push path's JSON done through plain mirror structs, with no
+// checks and no domain: the push into a struct, the stored order into a struct and back. It is
+// BenchmarkPushPath's floor.
+func BenchmarkPushPathMirror(b *testing.B) {
+	for _, n := range pushPathSizes {
+		w := newPushWorld(b, n)
+		b.Run(fmt.Sprintf("lines=%d/whole", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var p mirrorPush
+				if err := json.Unmarshal(w.push, &p); err != nil {
+					b.Fatal(err)
+				}
+				var o mirrorStoredOrder
+				if err := json.Unmarshal(w.stored, &o); err != nil {
+					b.Fatal(err)
+				}
+				o.Status, o.PaidAt = "pending_shipment", time.Unix(p.OrderInfo.PayTime, 0)
+				if _, err := json.Marshal(&o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+		})
+	}
+}
+
+func restored(b *testing.B, w pushWorld) *order.Order {
+	b.Helper()
+	var o order.Order
+	if err := json.Unmarshal(w.stored, &o); err != nil {
+		b.Fatal(err)
+	}
+	return &o
+}
+
+// TestPushPathMirrorReadsTheStoredOrder: the floor's mirror reads the same stored order, every
+// line of it, so the floor does the same JSON work.
+func TestPushPathMirrorReadsTheStoredOrder(t *testing.T) {
+	t.Parallel()
+	w := newPushWorld(t, 20)
+	var o mirrorStoredOrder
+	if err := json.Unmarshal(w.stored, &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Lines) != 20 || o.Lines[19].Snapshot.SKUID == "" || !strings.HasPrefix(o.Lines[0].UnitPrice, "19.90") {
+		t.Fatalf("the mirror misses the stored order: %+v", o.Lines[0])
+	}
+}
+
+type mirrorPush struct {
+	ToUserName   string `json:"ToUserName"`
+	FromUserName string `json:"FromUserName"`
+	CreateTime   int64  `json:"CreateTime"`
+	MsgType      string `json:"MsgType"`
+	Event        string `json:"Event"`
+	OrderInfo    struct {
+		OrderID string `json:"order_id"`
+		PayTime int64  `json:"pay_time"`
+	} `json:"order_info"`
+}
+
+// mirrorStoredOrder is order's stored JSON as plain structs.
+type mirrorStoredOrder struct {
+	ID        string    `json:"id"`
+	Seller    string    `json:"seller"`
+	Buyer     string    `json:"buyer"`
+	Status    string    `json:"status"`
+	CreatedAt time.Time `json:"created_at"`
+	PaidAt    time.Time `json:"paid_at,omitzero"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	Lines     []struct {
+		Snapshot struct {
+			ProductID string `json:"product_id"`
+			SKUID     string `json:"sku_id"`
+			Title     string `json:"title"`
+			Attrs     []struct {
+				Key   string `json:"key"`
+				Value string `json:"value"`
+			} `json:"attrs"`
+			Price    string `json:"price"`
+			Revision uint32 `json:"revision"`
+		} `json:"snapshot"`
+		Quantity          int       `json:"quantity"`
+		UnitPrice         string    `json:"unit_price"`
+		Paid              string    `json:"paid"`
+		Stock             string    `json:"stock"`
+		ShipBy            time.Time `json:"ship_by,omitzero"`
+		Shipped           int       `json:"shipped"`
+		OnAfterSale       int       `json:"on_after_sale"`
+		Refunded          int       `json:"refunded"`
+		AfterSaleAttempts int       `json:"after_sale_attempts"`
+	} `json:"lines"`
+	Freight  string `json:"freight"`
+	Discount string `json:"discount"`
+	Policy   struct {
+		InStock         string `json:"in_stock"`
+		PresaleMin      string `json:"presale_min"`
+		PresaleMax      string `json:"presale_max"`
+		MaxNegotiations int    `json:"max_negotiations"`
+		NegotiationLead string `json:"negotiation_lead"`
+	} `json:"policy"`
+}
