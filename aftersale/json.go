@@ -53,18 +53,13 @@ type verdictJSON struct {
 	Refund        money.Fen          `json:"refund"`
 	Payout        money.Fen          `json:"payout"`
 	Total         money.Fen          `json:"total"`
-	Tier          tierJSON           `json:"tier"`
+	Tier          compensation.Tier  `json:"tier"`
 	Rate          rateText           `json:"rate"`
 	Form          compensation.Form  `json:"form,omitzero"`
 	Explanation   string             `json:"explanation,omitempty"`
 	ExplanationEN string             `json:"explanation_en,omitempty"`
 	PolicyName    string             `json:"policy_name,omitempty"`
 	PolicyVersion string             `json:"policy_version,omitempty"`
-}
-
-type tierJSON struct {
-	From money.Fen `json:"from"`
-	Rate rateText  `json:"rate"`
 }
 
 // MarshalJSON renders the case's stored form (see State.MarshalJSON).
@@ -190,14 +185,14 @@ func (v *Verdict) UnmarshalJSON(b []byte) error {
 }
 
 func (v Verdict) mirror() (verdictJSON, error) {
-	m := verdictJSON{Cause: v.Cause, Liable: v.Liable, Tier: tierJSON{Rate: rateText(v.Tier.Rate)}, Rate: rateText(v.Rate),
+	m := verdictJSON{Cause: v.Cause, Liable: v.Liable, Tier: v.Tier, Rate: rateText(v.Rate),
 		Form: v.Form, Explanation: v.Explanation, ExplanationEN: v.ExplanationEN,
 		PolicyName: v.PolicyName, PolicyVersion: v.PolicyVersion}
 	for _, a := range []struct {
 		dst *money.Fen
 		src decimal.Decimal
 		n   string
-	}{{&m.Paid, v.Paid, "paid"}, {&m.Refund, v.Refund, "refund"}, {&m.Payout, v.Payout, "payout"}, {&m.Total, v.Total, "total"}, {&m.Tier.From, v.Tier.From, "tier.from"}} {
+	}{{&m.Paid, v.Paid, "paid"}, {&m.Refund, v.Refund, "refund"}, {&m.Payout, v.Payout, "payout"}, {&m.Total, v.Total, "total"}} {
 		f, err := money.FenOf(a.n, a.src)
 		if err != nil {
 			return verdictJSON{}, err
@@ -211,7 +206,7 @@ func (m *verdictJSON) verdict() Verdict {
 	return Verdict{
 		Cause: m.Cause, Liable: m.Liable, Paid: m.Paid.Decimal(), Refund: m.Refund.Decimal(),
 		Payout: m.Payout.Decimal(), Total: m.Total.Decimal(),
-		Tier: compensation.Tier{From: m.Tier.From.Decimal(), Rate: decimal.Decimal(m.Tier.Rate)},
+		Tier: m.Tier,
 		Rate: decimal.Decimal(m.Rate), Form: m.Form, Explanation: m.Explanation, ExplanationEN: m.ExplanationEN,
 		PolicyName: m.PolicyName, PolicyVersion: m.PolicyVersion,
 	}

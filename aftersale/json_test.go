@@ -183,8 +183,9 @@ func TestStateJSONRefusals(t *testing.T) {
 	}{
 		{`"refund":"4999.99"`, `"refund":"4999.999"`, aftersale.ErrInvalidAmount},
 		{`"status":"MERCHANT_REFUND_SUCCESS"`, `"status":"MERCHANT_REFUND_OK"`, aftersale.ErrUnknownCode},
-		{`"rate":"0.3"`, `"rate":"1.5"`, aftersale.ErrInvalidCase},
-		{`"rate":"0.3"`, `"rate":"1e100000"`, aftersale.ErrInvalidCase},
+		{`"rate":"0.3","form"`, `"rate":"1.5","form"`, aftersale.ErrInvalidCase},
+		{`"rate":"0.3","form"`, `"rate":"1e100000","form"`, aftersale.ErrInvalidCase},
+		{`"rate":"0.3"}`, `"rate":"1.5"}`, compensation.ErrInvalidPolicy}, // the tier reads as a policy's tier
 		{`"cause":"malicious"`, `"cause":"bad_luck"`, aftersale.ErrUnknownCode},
 		{`"status":"decided"`, `"status":"intervened"`, aftersale.ErrInvalidCase}, // Restore: an open dispute on a refunded case
 	}

@@ -21,11 +21,12 @@ func (k Category) Hidden() bool { return k.hidden }
 // category is the catalog's record; products point at it so that hiding it is one write.
 type category struct{ Category }
 
-// CategoryParams describes a new category.
+// CategoryParams describes a new category. In JSON (a State's categories) it is
+// {"id":"drinks","name":"茶饮","hidden":false}.
 type CategoryParams struct {
-	ID     string `validate:"required,max=64"`
-	Name   string `validate:"required,max=30"`
-	Hidden bool
+	ID     string `validate:"required,max=64" json:"id"`
+	Name   string `validate:"required,max=30" json:"name"`
+	Hidden bool   `json:"hidden"`
 }
 
 // AddCategory adds a category. The ID must be new.

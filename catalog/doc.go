@@ -19,7 +19,10 @@
 // the platform starts every SKU at revision 1), and a snapshot's content cannot be edited
 // behind its back, so there is no stamp to trust or to forge.
 //
-// The zero Catalog is an empty catalog, ready to use.
+// The zero Catalog is an empty catalog, ready to use. Its stored form is State: a host persists
+// (*Catalog).State, or the catalog's JSON (snake_case, money as "10.10", enums by name), and
+// Restore rebuilds a catalog that answers every command and query as the stored one did,
+// refusing any state the commands could not have produced.
 //
 // Money is decimal yuan with at most two decimals, validated on the way in and held in fen;
 // a sale price is at most MaxPrice, the platform's cap. Platform codes (product status, draft

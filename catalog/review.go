@@ -20,10 +20,11 @@ func (c *Catalog) UpdateProduct(p ProductParams) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.checkDraft(prod, p); err != nil {
+	prices, err := c.checkDraft(prod, p)
+	if err != nil {
 		return err
 	}
-	prod.draft, prod.edit = cloneParams(&p), next
+	prod.draft, prod.edit = storedDraft(&p, prices), next
 	return nil
 }
 

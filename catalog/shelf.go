@@ -13,12 +13,13 @@ type shelf struct {
 	products []*product
 }
 
-// ShelfParams describes a new shelf.
+// ShelfParams describes a new shelf. In JSON (a State's shelves) it is
+// {"id":"home","name":"首页","product_ids":["tea","cup"]}.
 type ShelfParams struct {
-	ID   string `validate:"required,max=64"`
-	Name string `validate:"required,max=30"`
+	ID   string `validate:"required,max=64" json:"id"`
+	Name string `validate:"required,max=30" json:"name"`
 	// ProductIDs are the shelf's products in display order; each must exist, once.
-	ProductIDs []string `validate:"dive,required"`
+	ProductIDs []string `validate:"dive,required" json:"product_ids"`
 }
 
 // ShelfView is what a buyer sees on a shelf: its listed products in a visible category, in

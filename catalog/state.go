@@ -45,6 +45,11 @@ func (c *Catalog) ProductState(id string) (ProductState, bool) {
 	if err != nil {
 		return ProductState{}, false
 	}
+	return p.state(), true
+}
+
+// state copies a product record into its ProductState.
+func (p *product) state() ProductState {
 	out := ProductState{
 		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description,
 		Images: slices.Clone(p.images), Status: p.status, EditStatus: p.edit,
@@ -53,11 +58,11 @@ func (c *Catalog) ProductState(id string) (ProductState, bool) {
 	for i, r := range p.skus {
 		s, d := r.sku, r.sku.d
 		out.SKUs[i] = SKUState{
-			ID: s.id, Code: d.code, Attrs: slices.Clone(d.attrs), Price: money.Yuan(d.price), MarketPrice: money.Yuan(d.marketPrice),
+			ID: s.id, Code: d.code, Attrs: cloneAttrs(d.attrs), Price: money.Yuan(d.price), MarketPrice: money.Yuan(d.marketPrice),
 			Total: s.total, Reserved: s.reserved, Revision: d.revision, Status: s.status, Deleted: d.deleted,
 		}
 	}
-	return out, true
+	return out
 }
 
 // ProductIDs returns the IDs of every product, sorted.
@@ -101,19 +106,25 @@ func (c *Catalog) Shelves() []ShelfParams {
 // RestoreProduct puts a product back into the catalog exactly as ProductState described it.
 // It checks everything AddProduct checks, plus the state's own rules: known status codes,
 // revisions from 1, 0 ≤ Reserved ≤ Total, a draft exactly when the draft status calls for
-// one, and a listed product with at least one SKU that is not deleted. Its category must
-// exist; its product and SKU IDs must be new to the catalog.
+// one (valid as UpdateProduct checks it, of this product, in a category of the catalog), and
+// a listed product with at least one SKU that is not deleted. Its category must exist; its
+// product and SKU IDs must be new to the catalog.
+//
+// A draft's SKU IDs are not checked against the catalog: the catalog can change while a draft
+// waits (another product takes an ID the draft adds, the no-review path deletes a SKU the draft
+// keeps), so a stored draft may hold either, and ApproveReview refuses it then, as it would
+// have before the restore.
 func (c *Catalog) RestoreProduct(s ProductState) error {
 	if err := c.writable(); err != nil {
 		return err
 	}
-	prices, err := c.checkState(s)
+	prices, draftPrices, err := c.checkState(s)
 	if err != nil {
 		return err
 	}
 	rec := &product{
 		id: s.ID, title: s.Title, description: s.Description, images: slices.Clone(s.Images),
-		cat: c.categories[s.CategoryID], status: s.Status, edit: s.EditStatus, draft: cloneParams(s.Draft),
+		cat: c.categories[s.CategoryID], status: s.Status, edit: s.EditStatus, draft: storedDraft(s.Draft, draftPrices),
 		skus: make([]*skuRec, len(s.SKUs)),
 	}
 	for i, st := range s.SKUs {
@@ -128,41 +139,40 @@ func (c *Catalog) RestoreProduct(s ProductState) error {
 	return nil
 }
 
-// checkState validates a ProductState against the catalog and returns its SKUs' prices in fen.
-// It changes nothing.
-func (c *Catalog) checkState(s ProductState) ([]checkedPrices, error) {
+// checkState validates a ProductState against the catalog and returns its SKUs' prices in fen,
+// and its draft's (nil without a draft). It changes nothing.
+func (c *Catalog) checkState(s ProductState) (prices, draftPrices []checkedPrices, err error) {
 	const name = "ProductState"
 	online := ProductParams{ID: s.ID, Title: s.Title, CategoryID: s.CategoryID, Description: s.Description, Images: s.Images}
 	for _, st := range s.SKUs {
 		online.SKUs = append(online.SKUs, SKUParams{ID: st.ID, Code: st.Code, Attrs: st.Attrs, Price: st.Price, MarketPrice: st.MarketPrice, Stock: st.Total})
 	}
-	prices, err := online.check()
-	if err != nil {
-		return nil, err
+	if prices, err = online.checkExcept(func(i int) bool { return s.SKUs[i].Deleted }); err != nil {
+		return nil, nil, err
 	}
 	if err := s.Status.Check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.EditStatus.Check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	live := 0
 	for i, st := range s.SKUs {
 		field := fmt.Sprintf("SKUs[%d]", i)
 		switch {
 		case st.Revision == 0:
-			return nil, invalid(name, field+".Revision", "gte", "1")
+			return nil, nil, invalid(name, field+".Revision", "gte", "1")
 		case st.Reserved < 0 || st.Reserved > st.Total:
-			return nil, invalid(name, field+".Reserved", "lte", "Total")
+			return nil, nil, invalid(name, field+".Reserved", "lte", "Total")
 		case !st.Status.IsValid():
-			return nil, skuStatuses.Check(st.Status)
+			return nil, nil, skuStatuses.Check(st.Status)
 		}
 		if !st.Deleted {
 			live++
 		}
 	}
 	if s.Status == StatusListed && live == 0 {
-		return nil, invalid(name, "SKUs", ruleMinLive, "1")
+		return nil, nil, invalid(name, "SKUs", ruleMinLive, "1")
 	}
 	wantDraft := s.EditStatus == EditEditing || s.EditStatus == EditUnderReview || s.EditStatus == EditReviewFailed
 	if wantDraft != (s.Draft != nil) {
@@ -170,43 +180,32 @@ func (c *Catalog) checkState(s ProductState) ([]checkedPrices, error) {
 		if !wantDraft {
 			reason = "must be left out when the draft status is " + s.EditStatus.String()
 		}
-		return nil, invalidBecause(name, "Draft", ruleDraftMatches, s.EditStatus.String(), reason)
+		return nil, nil, invalidBecause(name, "Draft", ruleDraftMatches, s.EditStatus.String(), reason)
 	}
 	if _, ok := c.categories[s.CategoryID]; !ok {
-		return nil, &NotFoundError{Kind: "category", ID: s.CategoryID}
+		return nil, nil, &NotFoundError{Kind: "category", ID: s.CategoryID}
 	}
 	if _, ok := c.products[s.ID]; ok {
-		return nil, &DuplicateError{Kind: "product", ID: s.ID}
+		return nil, nil, &DuplicateError{Kind: "product", ID: s.ID}
 	}
-	own := make(map[string]bool, len(s.SKUs)) // SKU ID -> deleted
 	for _, st := range s.SKUs {
 		if _, ok := c.skus[st.ID]; ok {
-			return nil, &DuplicateError{Kind: "sku", ID: st.ID}
+			return nil, nil, &DuplicateError{Kind: "sku", ID: st.ID}
 		}
-		own[st.ID] = st.Deleted
 	}
 	if s.Draft == nil {
-		return prices, nil
+		return prices, nil, nil
 	}
 	if s.Draft.ID != s.ID {
-		return nil, invalid(name, "Draft.ID", "eqfield", "ID")
+		return nil, nil, invalid(name, "Draft.ID", "eqfield", "ID")
 	}
-	if _, err := s.Draft.check(); err != nil {
-		return nil, err
+	if draftPrices, err = s.Draft.check(); err != nil {
+		return nil, nil, err
 	}
 	if _, ok := c.categories[s.Draft.CategoryID]; !ok {
-		return nil, &NotFoundError{Kind: "category", ID: s.Draft.CategoryID}
+		return nil, nil, &NotFoundError{Kind: "category", ID: s.Draft.CategoryID}
 	}
-	for _, d := range s.Draft.SKUs {
-		deleted, mine := own[d.ID]
-		if _, taken := c.skus[d.ID]; taken {
-			return nil, &DuplicateError{Kind: "sku", ID: d.ID}
-		}
-		if mine && deleted {
-			return nil, &StateError{Op: "restore", ProductID: s.ID, SKUID: d.ID, State: "deleted", err: ErrSKUDeleted}
-		}
-	}
-	return prices, nil
+	return prices, draftPrices, nil
 }
 
 // cloneParams deep-copies a draft.
@@ -218,7 +217,30 @@ func cloneParams(p *ProductParams) *ProductParams {
 	out.Images = slices.Clone(p.Images)
 	out.SKUs = slices.Clone(p.SKUs)
 	for i := range out.SKUs {
-		out.SKUs[i].Attrs = slices.Clone(out.SKUs[i].Attrs)
+		out.SKUs[i].Attrs = cloneAttrs(out.SKUs[i].Attrs)
 	}
 	return &out
+}
+
+// storedDraft is the copy of a checked draft that the catalog keeps: its prices as the catalog
+// holds money (two decimals, from their fen), so that a draft reads back the same however its
+// amounts were written ("45", "45.0", "45.00").
+func storedDraft(p *ProductParams, prices []checkedPrices) *ProductParams {
+	out := cloneParams(p)
+	if out == nil {
+		return nil
+	}
+	for i := range out.SKUs {
+		out.SKUs[i].Price, out.SKUs[i].MarketPrice = money.Yuan(prices[i].price), money.Yuan(prices[i].market)
+	}
+	return out
+}
+
+// cloneAttrs copies attributes; none is nil, however it was written, so that a state reads
+// back from its JSON equal.
+func cloneAttrs(a []Attr) []Attr {
+	if len(a) == 0 {
+		return nil
+	}
+	return slices.Clone(a)
 }

@@ -43,9 +43,9 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 	out := make([]tier, len(tiers))
 	for i, t := range tiers {
 		field := "tiers[" + itoa(int64(i)) + "]"
-		from, err := money.ToFen(field+".from", t.From)
+		from, num, err := t.compile(field)
 		if err != nil {
-			return nil, amountPolicyError(field+".from", t.From, err)
+			return nil, err
 		}
 		switch {
 		case i == 0 && from != 0:
@@ -55,10 +55,6 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 			return nil, &PolicyError{Field: field + ".from", Value: money.Format(t.From),
 				Reason: "thresholds must strictly increase: not above " + money.Format(out[i-1].From)}
 		}
-		num, reason := rateNum(t.Rate)
-		if reason != "" {
-			return nil, &PolicyError{Field: field + ".rate", Value: decimalText(t.Rate), Reason: reason}
-		}
 		out[i] = tier{Tier: Tier{From: money.Yuan(from), Rate: decimal.New(num, -rateScale).Normalize()}, from: from, num: num}
 		if i > 0 {
 			prev := out[i-1]
@@ -66,6 +62,20 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 		}
 	}
 	return out, nil
+}
+
+// compile checks one tier on its own, field naming it ("tiers[1]"): From a valid amount, Rate
+// in [0, 1] with at most six decimals. It returns From in fen and Rate in millionths.
+func (t Tier) compile(field string) (from, num int64, err error) {
+	from, err = money.ToFen(field+".from", t.From)
+	if err != nil {
+		return 0, 0, amountPolicyError(field+".from", t.From, err)
+	}
+	num, reason := rateNum(t.Rate)
+	if reason != "" {
+		return 0, 0, &PolicyError{Field: field + ".rate", Value: decimalText(t.Rate), Reason: reason}
+	}
+	return from, num, nil
 }
 
 // rateNum converts a rate to millionths, or says why it cannot. It never rescales by the

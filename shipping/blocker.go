@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/strict"
 	"github.com/wxshop-go/wxshop/order"
 )
 
@@ -94,16 +95,17 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes; an unknown rule is an error and leaves w as it
-// was.
+// UnmarshalJSON reads what MarshalJSON writes, the delay exact (see Report.UnmarshalJSON); an
+// unknown rule or field is an error and leaves w as it was.
 func (w *Warning) UnmarshalJSON(data []byte) error {
 	var v warningJSON
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := strict.Decode(data, &v); err != nil {
 		return err
 	}
-	*w = Warning{
-		Code: v.Code, Deadline: v.Deadline, Late: time.Duration(v.LateSeconds) * time.Second,
-		Message: v.Message, MessageEN: v.MessageEN, Action: v.Action, ActionEN: v.ActionEN,
+	out, err := v.warning()
+	if err != nil {
+		return err
 	}
+	*w = out
 	return nil
 }
