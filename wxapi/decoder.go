@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -49,7 +51,7 @@ func (d *decoder) unmarshal(body []byte, v any) bool {
 	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
-		p := root(typeErr.Field)
+		p := root(indexPath(typeErr.Field))
 		if typeErr.Field == "" {
 			p = root("(body)")
 		}
@@ -199,4 +201,22 @@ func (d *decoder) bool(p *path, f jbool) bool {
 		return false
 	}
 	return f.v
+}
+
+// indexPath writes the array indexes of a path encoding/json reports ("lines.0.title", as the
+// JSON v2 implementation does) the way wxapi's paths write them ("lines[0].title").
+func indexPath(field string) string {
+	parts := strings.Split(field, ".")
+	var b strings.Builder
+	for i, part := range parts {
+		if _, err := strconv.Atoi(part); err == nil && i > 0 {
+			b.WriteString("[" + part + "]")
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(part)
+	}
+	return b.String()
 }

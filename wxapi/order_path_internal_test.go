@@ -63,3 +63,15 @@ func TestOrderPathsCoverThePlatformOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexPath(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"order.order_detail.product_infos.0.title": "order.order_detail.product_infos[0].title",
+		"order.order_detail.product_infos.title":   "order.order_detail.product_infos.title",
+		"company_list.12.delivery_id":              "company_list[12].delivery_id",
+		"":                                         "",
+	} {
+		assert.Equal(t, want, indexPath(in), in)
+	}
+}
