@@ -77,8 +77,13 @@ func (c *Case) Reconcile(o *order.Order, fresh *Case) ([]Event, error) {
 		differ("Kind", c.kind, fresh.kind)
 	case !slices.Equal(fresh.items, c.items):
 		differ("Items", c.items, fresh.items)
-	case fresh.changed.Before(c.changed):
+	case fresh.changed.Before(c.changed) && fresh.status != c.status:
 		differ("ChangedAt", stamp(c.changed), stamp(fresh.changed))
+	}
+	if len(diffs) == 0 && fresh.status == c.status && fresh.changed.Before(c.changed) {
+		// The host's copy moved on this status later than the platform dates it (a push's
+		// CreateTime is a little after the change): nothing to learn.
+		return nil, nil
 	}
 	path, ok := shortestPath(c.kind, c.status, fresh.status)
 	if !ok {
@@ -118,9 +123,15 @@ func (c *Case) Reconcile(o *order.Order, fresh *Case) ([]Event, error) {
 	return events, nil
 }
 
-// endOnOrder moves the order's ledger for a case that ended as fresh did.
+// endOnOrder moves the order's ledger for a case that ended as fresh did. The move is dated
+// when the case closed, or at the order's last change if that came later: the order learns of
+// the end now, and a push applied to it in between (a confirmation, say) must not make the
+// case's end unrecordable.
 func (c *Case) endOnOrder(o *order.Order, fresh *Case) (order.Event, error) {
 	at := fresh.closedAt
+	if o.UpdatedAt().After(at) {
+		at = o.UpdatedAt()
+	}
 	switch {
 	case fresh.status.Refunded():
 		return o.RefundAfterSale(c.items, money.Yuan(fresh.refund), at)

@@ -133,3 +133,52 @@ func TestCaseString(t *testing.T) {
 		assert.NotContains(t, fmt.Sprintf(verb, c), "13800138000", "the buyer's words stay out of %s", verb)
 	}
 }
+
+// TestReconcileAfterLaterOrderChanges: a case's end is recorded on an order that changed since
+// (a confirmation applied first), and a platform copy dated a little before the host's own
+// step on the same status is no regression.
+func TestReconcileAfterLaterOrderChanges(t *testing.T) {
+	t.Parallel()
+	o := shippedOrder(t)
+	c, _, err := aftersale.Open(o, aftersale.Request{ID: "AS-3", Kind: aftersale.KindRefund, Items: items(item("a", 1)),
+		Reason: aftersale.ReasonQualityIssue}, hours(3))
+	require.NoError(t, err)
+	fresh := platformCase(t, c, func(s *aftersale.State) {
+		s.Status, s.ClosedAt, s.ChangedAt = aftersale.StatusUserCancelled, hours(4), hours(4)
+	})
+	_, err = o.ConfirmReceipt(order.ConfirmByBuyer, hours(6)) // applied before the case's end arrived
+	require.NoError(t, err)
+	events, err := c.Reconcile(o, fresh)
+	require.NoError(t, err)
+	require.Len(t, events, 1)
+	released := events[0].Order.(order.AfterSaleReleased)
+	assert.Equal(t, hours(6), released.At, "dated when the order learns of it")
+
+	// The host applied the withdrawal at the push's time; the platform dates it a second earlier.
+	early := c.State()
+	early.ChangedAt, early.ClosedAt = hours(4).Add(-time.Second), hours(4).Add(-time.Second)
+	earlyCase, err := aftersale.Restore(early)
+	require.NoError(t, err)
+	events, err = c.Reconcile(o, earlyCase)
+	require.NoError(t, err)
+	assert.Empty(t, events)
+}
+
+// TestEventJSON: every event marshals, the fields its action leaves unset left out.
+func TestEventJSON(t *testing.T) {
+	t.Parallel()
+	o := paidOrder(t)
+	c, opened, err := aftersale.Open(o, aftersale.Request{ID: "AS-4", Kind: aftersale.KindRefund, Items: items(item("a", 1)),
+		Reason: aftersale.ReasonIncorrectSelection}, hours(2))
+	require.NoError(t, err)
+	rejected, err := c.Reject("已发货", hours(3))
+	require.NoError(t, err)
+	for _, ev := range []aftersale.Event{opened, rejected} {
+		b, err := json.Marshal(ev)
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `"case_id":"AS-4"`)
+		assert.NotContains(t, string(b), `"cause"`, "unset")
+	}
+	b, _ := json.Marshal(opened)
+	assert.Contains(t, string(b), `"order":{"order_id":"order-1","items":[`, "the order's own event, snake_case too")
+}
