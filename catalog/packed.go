@@ -9,7 +9,8 @@ import "encoding/binary"
 // equal exactly when their packed strings are (see TestPackedEqualIsSliceEqual), and every
 // string, empty or not, reads back exactly as it was written.
 //
-// Packed strings are made only by the functions below; reading one never allocates.
+// Packed strings are made only by the functions below. Comparing one, or looking a value up in
+// it, allocates nothing; unpacking returns a fresh slice.
 
 // packAttrs packs attributes as key, value, key, value, ...; "" for none.
 func packAttrs(attrs []Attr) string {
