@@ -16,28 +16,26 @@ func (c *Catalog) CanBuy(productID, skuID string, qty int) error {
 	if qty <= 0 {
 		return ErrInvalidQuantity
 	}
-	if c == nil {
+	r, p := c.find(productID, skuID)
+	if r == nil {
 		return ErrNotFound
 	}
-	r, ok := c.skus[skuID]
-	if !ok || r.sku.productID != productID {
-		return ErrNotFound
-	}
-	return r.availability(qty).Err()
+	return availability(r, p, qty).Err()
 }
 
-// availability applies CanBuy's rules, in CanBuy's order, to qty units of a found SKU.
-func (r *skuRec) availability(qty int) Availability {
+// availability applies CanBuy's rules, in CanBuy's order, to qty units of a found SKU of
+// product p.
+func availability(r *skuRow, p *product, qty int) Availability {
 	switch {
-	case r.prod.status != StatusListed:
+	case p.status != StatusListed:
 		return Delisted
-	case r.prod.cat.hidden:
+	case p.cat.hidden:
 		return InHiddenCategory
-	case r.sku.d.deleted:
+	case r.deleted:
 		return SKUDeleted
-	case r.sku.status != SKUListed:
+	case r.status != SKUListed:
 		return Delisted
-	case r.sku.Available() < qty:
+	case r.available() < qty:
 		return OutOfStock
 	}
 	return Buyable

@@ -1,9 +1,6 @@
 package catalog
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Drift says how a live SKU no longer matches an order's snapshot of it. It is a bit set; the
 // zero value means no drift.
@@ -68,28 +65,26 @@ func (d Drift) join(text func(int) string, sep, none string) string {
 // DriftAttrs. It compares content, never revisions: a revision means something only within one
 // catalog's history (a catalog rebuilt from the platform's product/get starts every SKU at
 // revision 1 again). It allocates nothing.
-func (s SKU) Drifted(snap Snapshot) Drift { return drift(&s, &snap) }
-
-// drift is the one implementation of Drifted.
-func drift(s *SKU, snap *Snapshot) Drift {
-	if s.d == nil || snap.skuID != s.id || snap.productID != s.productID {
+func (s SKU) Drifted(snap Snapshot) Drift {
+	if s.IsZero() || snap.skuID != s.id || snap.productID != s.productID {
 		return DriftDeleted
 	}
-	return compareSpec(s.d, snap)
+	return compareSpec(&s.skuCore, s.attrs, &snap)
 }
 
-// compareSpec compares a snapshot with the spec of the SKU it names (the IDs already matched):
-// the price in fen, the attributes key by key. Attributes of a snapshot the catalog handed out
-// share their strings with the spec, so each comparison of equal attributes is a pointer test.
-func compareSpec(d *skuSpec, snap *Snapshot) Drift {
-	if d.deleted {
+// compareSpec compares a snapshot with the SKU it names (the IDs already matched), of which c
+// is the core and attrs the packed attributes: the price in fen, the attributes as packed
+// strings, which are equal exactly when the lists are (see packAttrs). A snapshot the catalog
+// handed out shares the SKU's string, so comparing equal attributes is a pointer test.
+func compareSpec(c *skuCore, attrs string, snap *Snapshot) Drift {
+	if c.deleted {
 		return DriftDeleted
 	}
 	var out Drift
-	if snap.price != d.price {
+	if snap.price != int64(c.price) {
 		out |= DriftPrice
 	}
-	if !slices.Equal(snap.attrs, d.attrs) {
+	if snap.attrs != attrs {
 		out |= DriftAttrs
 	}
 	return out
@@ -100,12 +95,9 @@ func compareSpec(d *skuSpec, snap *Snapshot) Drift {
 // purged) is DriftDeleted. It compares content, always; it allocates nothing; a nil *Catalog
 // finds nothing.
 func (c *Catalog) DriftOf(snap *Snapshot) Drift {
-	if c == nil {
+	r, _ := c.find(snap.productID, snap.skuID)
+	if r == nil {
 		return DriftDeleted
 	}
-	r, ok := c.skus[snap.skuID]
-	if !ok || r.sku.productID != snap.productID {
-		return DriftDeleted
-	}
-	return compareSpec(r.sku.d, snap)
+	return compareSpec(&r.skuCore, c.attrs.str(r.attrs), snap)
 }

@@ -35,18 +35,18 @@ func (c *Catalog) SetStatus(productID string, to ProductStatus) error {
 			return &StateError{Op: op, ProductID: productID, State: p.edit.String(), err: ErrUnderReview}
 		}
 	}
-	if to == StatusListed && p.liveSKUs() == 0 {
+	if to == StatusListed && c.liveSKUs(p) == 0 {
 		return invalid("Product", "SKUs", ruleMinLive, "1")
 	}
 	p.status = to
 	return nil
 }
 
-// liveSKUs counts the SKUs that are not deleted.
-func (p *product) liveSKUs() int {
+// liveSKUs counts the SKUs of p that are not deleted.
+func (c *Catalog) liveSKUs(p *product) int {
 	n := 0
-	for _, r := range p.skus {
-		if !r.sku.d.deleted {
+	for _, ri := range p.skus {
+		if !c.rows.at(ri).deleted {
 			n++
 		}
 	}

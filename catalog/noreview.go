@@ -74,7 +74,7 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 		}
 	}
 	plan := make([]noReviewStep, len(u.SKUs))
-	planned := make(map[*skuRec]struct{}, len(u.SKUs))
+	planned := make(map[uint32]struct{}, len(u.SKUs))
 	deleting := 0
 	for i, s := range u.SKUs {
 		step, err := c.planNoReview(p, fmt.Sprintf("SKUs[%d]", i), s)
@@ -90,7 +90,7 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 		}
 		plan[i] = step
 	}
-	if deleting >= p.liveSKUs() {
+	if deleting >= c.liveSKUs(p) {
 		return invalid("NoReviewUpdate", "SKUs", ruleMinLive, "1")
 	}
 	for _, step := range plan {
@@ -101,7 +101,7 @@ func (c *Catalog) UpdateWithoutReview(productID string, u NoReviewUpdate) error 
 
 // noReviewStep is one checked SKU change, ready to apply.
 type noReviewStep struct {
-	rec   *skuRec
+	rec   uint32 // row
 	in    NoReviewSKU
 	price int64 // fen, when in.Price.Valid
 	total int
@@ -109,14 +109,15 @@ type noReviewStep struct {
 
 // planNoReview checks one SKU change against the SKU's current state.
 func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noReviewStep, error) {
-	r, ok := c.skus[s.ID]
-	if !ok || r.prod != p {
+	ri, ok := c.skuAt(s.ID)
+	if !ok || c.products.at(c.rows.at(ri).prod) != p {
 		return noReviewStep{}, &NotFoundError{Kind: "sku", ID: s.ID}
 	}
-	if r.sku.d.deleted {
+	r := c.rows.at(ri)
+	if r.deleted {
 		return noReviewStep{}, &StateError{Op: "update without review", ProductID: p.id, SKUID: s.ID, State: "deleted", err: ErrSKUDeleted}
 	}
-	step := noReviewStep{rec: r, in: s, total: r.sku.total}
+	step := noReviewStep{rec: ri, in: s, total: int(r.total)}
 	if s.Delete {
 		if s.Price.Valid || !s.Stock.IsZero() || s.Status != 0 || s.Code != "" || s.Delivery != nil {
 			return noReviewStep{}, invalid("NoReviewUpdate", field+".Delete", "excluded_with", "Price Stock Status Code Delivery")
@@ -136,13 +137,13 @@ func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noRevie
 		if err != nil {
 			return noReviewStep{}, err
 		}
-		if mp := r.sku.d.marketPrice; mp != 0 && mp <= price {
+		if mp := r.market(); mp != 0 && mp <= price {
 			return noReviewStep{}, invalid("NoReviewUpdate", field+".Price", "ltfield", "MarketPrice")
 		}
 		step.price = price
 	}
 	if !s.Stock.IsZero() {
-		total, err := r.adjusted(s.Stock)
+		total, err := adjusted(r, p, s.Stock)
 		if err != nil {
 			return noReviewStep{}, err
 		}
@@ -156,19 +157,21 @@ func (c *Catalog) planNoReview(p *product, field string, s NoReviewSKU) (noRevie
 
 // applyNoReview performs a checked change.
 func (c *Catalog) applyNoReview(st noReviewStep) {
-	r := st.rec
+	r := c.rows.at(st.rec)
 	switch {
 	case st.in.Delete:
-		r.revise(func(d *skuSpec) { d.deleted = true })
+		r.deleted = true
+		r.revise()
 		return
-	case st.in.Price.Valid && st.price != r.sku.d.price:
-		r.revise(func(d *skuSpec) { d.price = st.price })
+	case st.in.Price.Valid && st.price != int64(r.price):
+		r.price = int32(st.price)
+		r.revise()
 	}
-	if code := st.in.Code; code != "" && code != r.sku.d.code {
-		r.change(func(d *skuSpec) { d.code = code })
+	if code := st.in.Code; code != "" {
+		r.extra = withExtra(r.extra, code, r.market()) // nothing a buyer ordered by: no revision
 	}
-	r.sku.total = st.total
+	r.total = int32(st.total)
 	if st.in.Status != 0 {
-		r.sku.status = st.in.Status
+		r.status = st.in.Status
 	}
 }

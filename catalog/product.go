@@ -5,15 +5,42 @@ import "slices"
 // product is the catalog's record of a product: its online copy (what buyers see), its status,
 // its draft status, and the pending draft, if any.
 type product struct {
-	id          string
-	title       string
+	id, title string
+	images    string // packed (packStrings): at least one
+	cat       *category
+	skus      []uint32     // rows, in the merchant's order, deleted ones included until purged
+	more      *productMore // nil when the product has neither a description nor a draft
+	status    ProductStatus
+	edit      EditStatus
+}
+
+// productMore is the part of a product that many leave out, kept out of line so that those pay
+// one pointer for it.
+type productMore struct {
 	description string
-	images      []string
-	cat         *category
-	status      ProductStatus
-	edit        EditStatus
 	draft       *ProductParams // changes waiting for review; nil when there are none
-	skus        []*skuRec      // in the merchant's order, deleted ones included until purged
+}
+
+func (p *product) description() string {
+	if p.more == nil {
+		return ""
+	}
+	return p.more.description
+}
+
+func (p *product) draft() *ProductParams {
+	if p.more == nil {
+		return nil
+	}
+	return p.more.draft
+}
+
+// setMore sets the description and the draft.
+func (p *product) setMore(description string, draft *ProductParams) {
+	p.more = nil
+	if description != "" || draft != nil {
+		p.more = &productMore{description: description, draft: draft}
+	}
 }
 
 // Product is a copy of a product as the catalog holds it (its online copy). It is a value.
@@ -54,14 +81,14 @@ func (p Product) HasDraft() bool { return p.hasDraft }
 func (p Product) SKUs() []SKU { return slices.Clone(p.skus) }
 
 // view copies a product record into a Product.
-func (p *product) view() Product {
+func (c *Catalog) view(p *product) Product {
 	out := Product{
-		id: p.id, title: p.title, categoryID: p.cat.id, description: p.description,
-		images: slices.Clone(p.images), status: p.status, edit: p.edit, hasDraft: p.draft != nil,
+		id: p.id, title: p.title, categoryID: p.cat.id, description: p.description(),
+		images: unpackStrings(p.images), status: p.status, edit: p.edit, hasDraft: p.draft() != nil,
 		skus: make([]SKU, len(p.skus)),
 	}
-	for i, r := range p.skus {
-		out.skus[i] = r.sku
+	for i, ri := range p.skus {
+		out.skus[i] = c.sku(c.rows.at(ri), p)
 	}
 	return out
 }
@@ -81,50 +108,44 @@ func (c *Catalog) AddProduct(p ProductParams) error {
 	if !ok {
 		return &NotFoundError{Kind: "category", ID: p.CategoryID}
 	}
-	if _, ok := c.products[p.ID]; ok {
+	if _, ok := c.productAt(p.ID); ok {
 		return &DuplicateError{Kind: "product", ID: p.ID}
 	}
 	for _, s := range p.SKUs {
-		if _, ok := c.skus[s.ID]; ok {
+		if _, ok := c.skuAt(s.ID); ok {
 			return &DuplicateError{Kind: "sku", ID: s.ID}
 		}
 	}
-	rec := &product{
-		id: p.ID, title: p.Title, description: p.Description, images: slices.Clone(p.Images),
-		cat: cat, skus: make([]*skuRec, 0, len(p.SKUs)),
-	}
+	skus := make([]uint32, len(p.SKUs)) // the record's, filled once its rows exist
+	rec := product{id: p.ID, title: p.Title, images: packStrings(p.Images), cat: cat, skus: skus}
+	rec.setMore(p.Description, nil)
+	pi := c.addProduct(rec)
 	for i, s := range p.SKUs {
-		r := &skuRec{sku: newSKU(p.ID, s, prices[i]), prod: rec}
-		rec.skus = append(rec.skus, r)
-		c.skus[s.ID] = r
+		skus[i] = c.addRow(s.ID, pi, packAttrs(s.Attrs), newCore(s, prices[i]))
 	}
-	c.products[p.ID] = rec
 	return nil
 }
 
-// newSKU builds a SKU at revision 1 from validated params and their prices in fen.
-func newSKU(productID string, s SKUParams, c checkedPrices) SKU {
-	return SKU{
-		id: s.ID, productID: productID, total: s.Stock, status: SKUListed,
-		d: &skuSpec{code: s.Code, attrs: slices.Clip(slices.Clone(s.Attrs)), price: c.price, marketPrice: c.market, revision: 1},
+// addProduct files a new product record and returns its position.
+func (c *Catalog) addProduct(p product) uint32 {
+	i := c.products.push(p)
+	c.productIx.insert(hashOf(p.id), i)
+	return i
+}
+
+// addRow files a new SKU of the product at position prod and returns its row. A purged SKU's
+// row is taken first.
+func (c *Catalog) addRow(id string, prod uint32, attrs string, core skuCore) uint32 {
+	r := skuRow{id: id, skuCore: core, attrs: c.attrs.hold(attrs), prod: prod}
+	var i uint32
+	if n := len(c.freeRows); n > 0 {
+		i, c.freeRows = c.freeRows[n-1], c.freeRows[:n-1]
+		*c.rows.at(i) = r
+	} else {
+		i = c.rows.push(r)
 	}
-}
-
-// change replaces the SKU's spec with a changed copy (copy on write). A change that matters to
-// a buyer goes through (*Catalog).revise instead.
-func (r *skuRec) change(edit func(d *skuSpec)) {
-	d := *r.sku.d
-	edit(&d)
-	r.sku.d = &d
-}
-
-// revise makes a change that matters to a buyer (price, attributes, deletion): the SKU's next
-// revision. Every revision goes through here.
-func (r *skuRec) revise(edit func(d *skuSpec)) {
-	r.change(func(d *skuSpec) {
-		edit(d)
-		d.revision++
-	})
+	c.skuIx.insert(hashOf(id), i)
+	return i
 }
 
 // Product returns a copy of the product id.
@@ -133,5 +154,5 @@ func (c *Catalog) Product(id string) (Product, bool) {
 	if err != nil {
 		return Product{}, false
 	}
-	return p.view(), true
+	return c.view(p), true
 }

@@ -27,10 +27,13 @@ type State struct {
 // State returns the catalog's stored form, sharing no memory with the catalog. A nil *Catalog
 // is an empty catalog.
 func (c *Catalog) State() State {
-	ids := c.ProductIDs()
-	s := State{Categories: c.categoryParams(), Products: make([]ProductState, len(ids)), Shelves: c.Shelves()}
-	for i, id := range ids {
-		s.Products[i] = c.products[id].state()
+	if c == nil {
+		return State{Categories: []CategoryParams{}, Products: []ProductState{}, Shelves: []ShelfParams{}}
+	}
+	ps := c.sortedProducts()
+	s := State{Categories: c.categoryParams(), Products: make([]ProductState, len(ps)), Shelves: c.Shelves()}
+	for i, pi := range ps {
+		s.Products[i] = c.state(c.products.at(pi))
 	}
 	return s
 }
@@ -62,10 +65,11 @@ func Restore(s State) (*Catalog, error) {
 	for i := range s.Products {
 		skus += len(s.Products[i].SKUs)
 	}
-	c := &Catalog{
-		products: make(map[string]*product, len(s.Products)), skus: make(map[string]*skuRec, skus),
-		categories: make(map[string]*category, len(s.Categories)), shelves: make(map[string]*shelf, len(s.Shelves)),
-	}
+	c := &Catalog{categories: make(map[string]*category, len(s.Categories)), shelves: make(map[string]*shelf, len(s.Shelves))}
+	c.products.reserve(len(s.Products))
+	c.productIx.reserve(len(s.Products))
+	c.rows.reserve(skus)
+	c.skuIx.reserve(skus)
 	for i, k := range s.Categories {
 		if err := c.AddCategory(k); err != nil {
 			return nil, &restoreError{list: "categories", i: i, id: k.ID, err: err}

@@ -86,7 +86,7 @@ func TestStateGolden(t *testing.T) {
 	again, err := json.Marshal(&r)
 	require.NoError(t, err)
 	assert.Equal(t, string(compact), string(again))
-	assert.Equal(t, dumpState(c), dumpState(&r), "restored to the same records, pointers included")
+	assert.Equal(t, dumpState(catalog.Records(c)), dumpState(catalog.Records(&r)), "restored to the same records, pointers included")
 }
 
 func TestStateJSONShape(t *testing.T) {
@@ -149,7 +149,7 @@ func TestStateRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, string(b), string(again), "and the same bytes")
 			if name != "empty" { // New leaves the maps to the first command; Restore makes them
-				assert.Equal(t, dumpState(c), dumpState(r), "the same records")
+				assert.Equal(t, dumpState(catalog.Records(c)), dumpState(catalog.Records(r)), "the same records")
 			}
 		})
 	}
@@ -176,7 +176,7 @@ func TestRestoredStaleDraftsFailAsBefore(t *testing.T) {
 		require.NoError(t, k.SubmitForReview("tea"))
 		require.NoError(t, k.ApproveReview("tea"))
 	}
-	assert.Equal(t, dumpState(c), dumpState(r))
+	assert.Equal(t, dumpState(catalog.Records(c)), dumpState(catalog.Records(r)))
 }
 
 func TestStateSharesNoMemory(t *testing.T) {

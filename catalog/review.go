@@ -24,7 +24,8 @@ func (c *Catalog) UpdateProduct(p ProductParams) error {
 	if err != nil {
 		return err
 	}
-	prod.draft, prod.edit = storedDraft(&p, prices), next
+	prod.setMore(prod.description(), storedDraft(&p, prices))
+	prod.edit = next
 	return nil
 }
 
@@ -39,12 +40,14 @@ func (c *Catalog) checkDraft(prod *product, p ProductParams) ([]checkedPrices, e
 		return nil, &NotFoundError{Kind: "category", ID: p.CategoryID}
 	}
 	for _, s := range p.SKUs {
-		r, ok := c.skus[s.ID]
-		switch {
-		case !ok:
-		case r.prod != prod:
+		i, ok := c.skuAt(s.ID)
+		if !ok {
+			continue
+		}
+		switch r := c.rows.at(i); {
+		case c.products.at(r.prod) != prod:
 			return nil, &DuplicateError{Kind: "sku", ID: s.ID}
-		case r.sku.d.deleted:
+		case r.deleted:
 			return nil, &StateError{Op: "update", ProductID: prod.id, SKUID: s.ID, State: "deleted", err: ErrSKUDeleted}
 		}
 	}
@@ -84,7 +87,7 @@ func (c *Catalog) ApproveReview(productID string) error {
 		return err
 	}
 	// The catalog may have changed since the update (another product took a SKU ID).
-	prices, err := c.checkDraft(prod, *prod.draft)
+	prices, err := c.checkDraft(prod, *prod.draft())
 	if err != nil {
 		return err
 	}
@@ -118,7 +121,7 @@ func (c *Catalog) editStep(prod *product, op, trigger string) (EditStatus, error
 		return 0, &StateError{Op: op, ProductID: prod.id, State: prod.edit.String(), err: ErrUnderReview}
 	case !ok:
 		return 0, &StateError{Op: op, ProductID: prod.id, State: prod.edit.String(), err: ErrInvalidTransition}
-	case trigger != "edit" && prod.draft == nil:
+	case trigger != "edit" && prod.draft() == nil:
 		// Submitting, approving or rejecting needs a draft: UpdateProduct first.
 		return 0, &StateError{Op: op, ProductID: prod.id, State: "no_draft", err: ErrInvalidTransition}
 	}
@@ -127,40 +130,56 @@ func (c *Catalog) editStep(prod *product, op, trigger string) (EditStatus, error
 
 // applyDraft writes a checked draft over the online copy.
 func (c *Catalog) applyDraft(prod *product, prices []checkedPrices) {
-	d := prod.draft
-	prod.title, prod.description, prod.images = d.Title, d.Description, d.Images
-	prod.cat = c.categories[d.CategoryID]
+	d := prod.draft()
+	pi, _ := c.productAt(prod.id)
+	prod.title, prod.images, prod.cat = d.Title, packStrings(d.Images), c.categories[d.CategoryID]
+	prod.setMore(d.Description, nil)
 	kept := make(map[string]struct{}, len(d.SKUs))
-	skus := make([]*skuRec, 0, len(d.SKUs)+len(prod.skus))
+	skus := make([]uint32, 0, len(d.SKUs)+len(prod.skus))
 	for i, s := range d.SKUs {
 		kept[s.ID] = struct{}{}
-		r, ok := c.skus[s.ID]
+		attrs := packAttrs(s.Attrs)
+		ri, ok := c.skuAt(s.ID)
 		if !ok {
-			r = &skuRec{sku: newSKU(prod.id, s, prices[i]), prod: prod}
-			c.skus[s.ID] = r
+			ri = c.addRow(s.ID, pi, attrs, newCore(s, prices[i]))
 		} else {
-			p := prices[i]
-			edit := func(d *skuSpec) {
-				d.code, d.attrs, d.price, d.marketPrice = s.Code, slices.Clip(s.Attrs), p.price, p.market
+			// A new price or new attributes are a new revision; a new code or market price is
+			// nothing a buyer ordered by.
+			r, p := c.rows.at(ri), prices[i]
+			if int64(r.price) != p.price || c.attrs.str(r.attrs) != attrs {
+				r.revise()
 			}
-			if r.sku.d.price != p.price || !slices.Equal(r.sku.d.attrs, s.Attrs) {
-				r.revise(edit)
-			} else {
-				r.change(edit) // the code or the market price: nothing a buyer ordered by
-			}
+			c.setAttrs(r, attrs)
+			r.price, r.extra = int32(p.price), withExtra(r.extra, s.Code, p.market)
 		}
-		skus = append(skus, r)
+		skus = append(skus, ri)
 	}
-	for _, r := range prod.skus {
-		if _, ok := kept[r.sku.id]; ok {
+	for _, ri := range prod.skus {
+		r := c.rows.at(ri)
+		if _, ok := kept[r.id]; ok {
 			continue
 		}
-		if !r.sku.d.deleted {
-			r.revise(func(d *skuSpec) { d.deleted = true })
+		if !r.deleted {
+			r.deleted = true
+			r.revise()
 		}
-		skus = append(skus, r)
+		skus = append(skus, ri)
 	}
-	prod.skus, prod.draft = skus, nil
+	prod.skus = skus
+}
+
+// revise records a change that matters to a buyer (price, attributes, deletion): the SKU's
+// next revision. Every revision goes through here.
+func (r *skuRow) revise() { r.revision++ }
+
+// setAttrs gives a row other attributes (packed).
+func (c *Catalog) setAttrs(r *skuRow, attrs string) {
+	if c.attrs.str(r.attrs) == attrs {
+		return
+	}
+	old := r.attrs
+	r.attrs = c.attrs.hold(attrs)
+	c.attrs.drop(old)
 }
 
 // PurgeSKU forgets a deleted SKU: LookupSKU stops finding it, and orders that still hold a
@@ -170,15 +189,18 @@ func (c *Catalog) PurgeSKU(productID, skuID string) error {
 	if err := c.writable(); err != nil {
 		return err
 	}
-	r, err := c.rec(productID, skuID)
+	r, p, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
 	}
-	if !r.sku.d.deleted {
+	if !r.deleted {
 		return &StateError{Op: "purge", ProductID: productID, SKUID: skuID, State: "live", err: ErrInvalidTransition}
 	}
-	p := r.prod
-	p.skus = slices.DeleteFunc(slices.Clone(p.skus), func(x *skuRec) bool { return x == r })
-	delete(c.skus, skuID)
+	ri, _ := c.skuAt(skuID)
+	p.skus = slices.DeleteFunc(p.skus, func(x uint32) bool { return x == ri })
+	c.skuIx.remove(hashOf(skuID), ri)
+	c.attrs.drop(r.attrs)
+	*r = skuRow{}
+	c.freeRows = append(c.freeRows, ri)
 	return nil
 }

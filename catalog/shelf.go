@@ -10,7 +10,7 @@ import (
 // its products so that reading it costs time in its own size, not the catalog's.
 type shelf struct {
 	id, name string
-	products []*product
+	products []uint32 // positions in the catalog's products
 }
 
 // ShelfParams describes a new shelf. In JSON (a State's shelves) it is
@@ -77,8 +77,8 @@ func (c *Catalog) RemoveFromShelf(shelfID, productID string) error {
 	if !ok {
 		return &NotFoundError{Kind: "shelf", ID: shelfID}
 	}
-	for i, p := range s.products {
-		if p.id == productID {
+	for i, pi := range s.products {
+		if c.products.at(pi).id == productID {
 			s.products = append(s.products[:i:i], s.products[i+1:]...)
 			return nil
 		}
@@ -88,14 +88,14 @@ func (c *Catalog) RemoveFromShelf(shelfID, productID string) error {
 
 // shelfProducts resolves product IDs for shelf s, rejecting unknown products and products
 // already on the shelf or listed twice. It changes nothing.
-func (c *Catalog) shelfProducts(s *shelf, ids []string) ([]*product, error) {
-	on := make(map[*product]struct{}, len(s.products)+len(ids))
+func (c *Catalog) shelfProducts(s *shelf, ids []string) ([]uint32, error) {
+	on := make(map[uint32]struct{}, len(s.products)+len(ids))
 	for _, p := range s.products {
 		on[p] = struct{}{}
 	}
-	out := make([]*product, 0, len(ids))
+	out := make([]uint32, 0, len(ids))
 	for i, id := range ids {
-		p, ok := c.products[id]
+		p, ok := c.productAt(id)
 		if !ok {
 			return nil, &NotFoundError{Kind: "product", ID: id}
 		}
@@ -119,17 +119,17 @@ func (c *Catalog) Shelf(id string) (ShelfView, error) {
 	// Two passes over the shelf: size the backing arrays, then fill them.
 	var b viewBuilder
 	shown := 0
-	for _, p := range s.products {
-		if p.onSale() {
+	for _, pi := range s.products {
+		if p := c.products.at(pi); p.onSale() {
 			shown++
-			b.count(p)
+			b.count(c, p)
 		}
 	}
 	b.alloc()
 	v := ShelfView{ID: s.id, Name: s.name, Products: make([]ProductView, 0, shown)}
-	for _, p := range s.products {
-		if p.onSale() {
-			v.Products = append(v.Products, p.buyerView(&b))
+	for _, pi := range s.products {
+		if p := c.products.at(pi); p.onSale() {
+			v.Products = append(v.Products, c.buyerView(p, &b))
 		}
 	}
 	return v, nil
@@ -142,8 +142,8 @@ func (c *Catalog) ShelfProductIDs(id string) ([]string, error) {
 		return nil, &NotFoundError{Kind: "shelf", ID: id}
 	}
 	out := make([]string, len(s.products))
-	for i, p := range s.products {
-		out[i] = p.id
+	for i, pi := range s.products {
+		out[i] = c.products.at(pi).id
 	}
 	return out, nil
 }

@@ -3,7 +3,6 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -29,8 +28,9 @@ type Attr struct {
 // nothing a caller can copy or keep that would make a changed SKU look unchanged. The zero
 // Snapshot is "no snapshot" (IsZero).
 type Snapshot struct {
+	_                       [0]func() // snapshots compare with Equal, not ==
 	productID, skuID, title string
-	attrs                   []Attr // never modified: Attrs hands out copies
+	attrs                   string // packed (packAttrs): Attrs hands out copies
 	price                   int64  // fen, > 0
 	revision                uint32
 }
@@ -93,7 +93,7 @@ func newSnapshot(productID, skuID, title string, attrs []Attr, price int64, revi
 			return Snapshot{}, invalid("Snapshot", fmt.Sprintf("Attrs[%d].Value", i), "utf8", "")
 		}
 	}
-	return Snapshot{productID: productID, skuID: skuID, title: title, attrs: slices.Clip(slices.Clone(attrs)),
+	return Snapshot{productID: productID, skuID: skuID, title: title, attrs: packAttrs(attrs),
 		price: price, revision: revision}, nil
 }
 
@@ -122,7 +122,7 @@ func (s Snapshot) SKUID() string { return s.skuID }
 func (s Snapshot) Title() string { return s.title }
 
 // Attrs returns a copy of the sale attributes when ordered.
-func (s Snapshot) Attrs() []Attr { return slices.Clone(s.attrs) }
+func (s Snapshot) Attrs() []Attr { return unpackAttrs(s.attrs) }
 
 // Price returns the sale price when ordered, in yuan (two decimals).
 func (s Snapshot) Price() decimal.Decimal { return money.Yuan(s.price) }
@@ -144,7 +144,7 @@ func (s Snapshot) Params() SnapshotParams {
 // Equal reports whether two snapshots are the same in every field.
 func (s Snapshot) Equal(o Snapshot) bool {
 	return s.productID == o.productID && s.skuID == o.skuID && s.title == o.title &&
-		s.price == o.price && s.revision == o.revision && slices.Equal(s.attrs, o.attrs)
+		s.price == o.price && s.revision == o.revision && s.attrs == o.attrs
 }
 
 // String renders the snapshot for logs: "纯棉T恤 (product 1001, SKU 2001, 颜色=白, 59.90 元)".
@@ -153,8 +153,11 @@ func (s Snapshot) String() string {
 		return "catalog.Snapshot(zero)"
 	}
 	b := []byte(s.title + " (product " + s.productID + ", SKU " + s.skuID)
-	for _, a := range s.attrs {
-		b = append(b, ", "+a.Key+"="+a.Value...)
+	for it := s.attrs; it != ""; {
+		var k, v string
+		k, it = nextPacked(it)
+		v, it = nextPacked(it)
+		b = append(b, ", "+k+"="+v...)
 	}
 	b = append(b, ", "...)
 	b = money.AppendFen(b, s.price)
@@ -178,14 +181,7 @@ type SnapshotJSON struct {
 // JSON returns the snapshot's stored form. Its Attrs are a copy: changing them changes
 // neither the snapshot nor the catalog's SKU it was taken from.
 func (s Snapshot) JSON() SnapshotJSON {
-	j := s.stored()
-	j.Attrs = slices.Clone(j.Attrs)
-	return j
-}
-
-// stored is JSON without the copy, for MarshalJSON, which only reads it.
-func (s Snapshot) stored() SnapshotJSON {
-	return SnapshotJSON{ProductID: s.productID, SKUID: s.skuID, Title: s.title, Attrs: s.attrs,
+	return SnapshotJSON{ProductID: s.productID, SKUID: s.skuID, Title: s.title, Attrs: s.Attrs(),
 		Price: money.Fen(s.price), Revision: s.revision}
 }
 
@@ -203,7 +199,7 @@ func (s Snapshot) MarshalJSON() ([]byte, error) {
 	if s.IsZero() {
 		return nil, fmt.Errorf("catalog: the zero Snapshot has no stored form")
 	}
-	return json.Marshal(s.stored())
+	return json.Marshal(s.JSON())
 }
 
 // UnmarshalJSON reads the stored form and validates it as NewSnapshot does; unknown fields are

@@ -3,7 +3,6 @@ package catalog
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -45,21 +44,22 @@ func (c *Catalog) ProductState(id string) (ProductState, bool) {
 	if err != nil {
 		return ProductState{}, false
 	}
-	return p.state(), true
+	return c.state(p), true
 }
 
 // state copies a product record into its ProductState.
-func (p *product) state() ProductState {
+func (c *Catalog) state(p *product) ProductState {
 	out := ProductState{
-		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description,
-		Images: slices.Clone(p.images), Status: p.status, EditStatus: p.edit,
-		Draft: cloneParams(p.draft), SKUs: make([]SKUState, len(p.skus)),
+		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description(),
+		Images: unpackStrings(p.images), Status: p.status, EditStatus: p.edit,
+		Draft: cloneParams(p.draft()), SKUs: make([]SKUState, len(p.skus)),
 	}
-	for i, r := range p.skus {
-		s, d := r.sku, r.sku.d
+	for i, ri := range p.skus {
+		r := c.rows.at(ri)
 		out.SKUs[i] = SKUState{
-			ID: s.id, Code: d.code, Attrs: cloneAttrs(d.attrs), Price: money.Yuan(d.price), MarketPrice: money.Yuan(d.marketPrice),
-			Total: s.total, Reserved: s.reserved, Revision: d.revision, Status: s.status, Deleted: d.deleted,
+			ID: r.id, Code: r.code(), Attrs: unpackAttrs(c.attrs.str(r.attrs)), Price: money.Yuan(int64(r.price)),
+			MarketPrice: money.Yuan(r.market()), Total: int(r.total), Reserved: int(r.reserved), Revision: r.revision,
+			Status: r.status, Deleted: r.deleted,
 		}
 	}
 	return out
@@ -70,7 +70,22 @@ func (c *Catalog) ProductIDs() []string {
 	if c == nil {
 		return []string{}
 	}
-	return slices.Sorted(maps.Keys(c.products))
+	out := make([]string, c.products.len())
+	for i := range out {
+		out[i] = c.products.at(uint32(i)).id
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sortedProducts returns the positions of every product, sorted by ID.
+func (c *Catalog) sortedProducts() []uint32 {
+	out := make([]uint32, c.products.len())
+	for i := range out {
+		out[i] = uint32(i)
+	}
+	slices.SortFunc(out, func(a, b uint32) int { return cmp.Compare(c.products.at(a).id, c.products.at(b).id) })
+	return out
 }
 
 // Categories returns every category, sorted by ID.
@@ -94,8 +109,8 @@ func (c *Catalog) Shelves() []ShelfParams {
 	out := make([]ShelfParams, 0, len(c.shelves))
 	for _, s := range c.shelves {
 		p := ShelfParams{ID: s.id, Name: s.name, ProductIDs: make([]string, len(s.products))}
-		for i, prod := range s.products {
-			p.ProductIDs[i] = prod.id
+		for i, pi := range s.products {
+			p.ProductIDs[i] = c.products.at(pi).id
 		}
 		out = append(out, p)
 	}
@@ -122,20 +137,16 @@ func (c *Catalog) RestoreProduct(s ProductState) error {
 	if err != nil {
 		return err
 	}
-	rec := &product{
-		id: s.ID, title: s.Title, description: s.Description, images: slices.Clone(s.Images),
-		cat: c.categories[s.CategoryID], status: s.Status, edit: s.EditStatus, draft: storedDraft(s.Draft, draftPrices),
-		skus: make([]*skuRec, len(s.SKUs)),
-	}
+	skus := make([]uint32, len(s.SKUs)) // the record's, filled once its rows exist
+	rec := product{id: s.ID, title: s.Title, images: packStrings(s.Images), cat: c.categories[s.CategoryID],
+		status: s.Status, edit: s.EditStatus, skus: skus}
+	rec.setMore(s.Description, storedDraft(s.Draft, draftPrices))
+	pi := c.addProduct(rec)
 	for i, st := range s.SKUs {
-		rec.skus[i] = &skuRec{prod: rec, sku: SKU{
-			id: st.ID, productID: s.ID, total: st.Total, reserved: st.Reserved, status: st.Status,
-			d: &skuSpec{code: st.Code, attrs: slices.Clip(slices.Clone(st.Attrs)), price: prices[i].price, marketPrice: prices[i].market,
-				revision: st.Revision, deleted: st.Deleted},
-		}}
-		c.skus[st.ID] = rec.skus[i]
+		core := skuCore{extra: withExtra(nil, st.Code, prices[i].market), price: int32(prices[i].price), revision: st.Revision,
+			total: int32(st.Total), reserved: int32(st.Reserved), status: st.Status, deleted: st.Deleted}
+		skus[i] = c.addRow(st.ID, pi, packAttrs(st.Attrs), core)
 	}
-	c.products[s.ID] = rec
 	return nil
 }
 
@@ -185,11 +196,11 @@ func (c *Catalog) checkState(s ProductState) (prices, draftPrices []checkedPrice
 	if _, ok := c.categories[s.CategoryID]; !ok {
 		return nil, nil, &NotFoundError{Kind: "category", ID: s.CategoryID}
 	}
-	if _, ok := c.products[s.ID]; ok {
+	if _, ok := c.productAt(s.ID); ok {
 		return nil, nil, &DuplicateError{Kind: "product", ID: s.ID}
 	}
 	for _, st := range s.SKUs {
-		if _, ok := c.skus[st.ID]; ok {
+		if _, ok := c.skuAt(st.ID); ok {
 			return nil, nil, &DuplicateError{Kind: "sku", ID: st.ID}
 		}
 	}

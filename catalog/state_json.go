@@ -116,10 +116,13 @@ func (s *State) UnmarshalJSON(b []byte) error {
 // MarshalJSON renders the catalog's stored form: the JSON of its State (see
 // State.MarshalJSON), written straight from the catalog's fen.
 func (c *Catalog) MarshalJSON() ([]byte, error) {
-	ids := c.ProductIDs()
-	j := stateJSON{Categories: c.categoryParams(), Products: make([]productJSON, len(ids)), Shelves: c.Shelves()}
-	for i, id := range ids {
-		p, err := c.products[id].mirror()
+	if c == nil {
+		return State{}.MarshalJSON()
+	}
+	ps := c.sortedProducts()
+	j := stateJSON{Categories: c.categoryParams(), Products: make([]productJSON, len(ps)), Shelves: c.Shelves()}
+	for i, pi := range ps {
+		p, err := c.mirror(c.products.at(pi))
 		if err != nil {
 			return nil, err
 		}
@@ -273,18 +276,19 @@ func (p ProductState) mirror(at string) (productJSON, error) {
 }
 
 // mirror is ProductState.mirror without the detour through decimals.
-func (p *product) mirror() (productJSON, error) {
+func (c *Catalog) mirror(p *product) (productJSON, error) {
 	j := productJSON{
-		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description, Images: p.images,
+		ID: p.id, Title: p.title, CategoryID: p.cat.id, Description: p.description(), Images: unpackStrings(p.images),
 		Status: p.status, EditStatus: p.edit, SKUs: make([]skuStateJSON, len(p.skus)),
 	}
-	for i, r := range p.skus {
-		s, d := &r.sku, r.sku.d
-		j.SKUs[i] = skuStateJSON{ID: s.id, Code: d.code, Attrs: d.attrs, Price: money.Fen(d.price), MarketPrice: money.Fen(d.marketPrice),
-			Total: s.total, Reserved: s.reserved, Revision: d.revision, Status: s.status, Deleted: d.deleted}
+	for i, ri := range p.skus {
+		r := c.rows.at(ri)
+		j.SKUs[i] = skuStateJSON{ID: r.id, Code: r.code(), Attrs: unpackAttrs(c.attrs.str(r.attrs)), Price: money.Fen(r.price),
+			MarketPrice: money.Fen(r.market()), Total: int(r.total), Reserved: int(r.reserved), Revision: r.revision,
+			Status: r.status, Deleted: r.deleted}
 	}
-	if p.draft != nil {
-		d, err := p.draft.mirror("draft.")
+	if d := p.draft(); d != nil {
+		d, err := d.mirror("draft.")
 		if err != nil {
 			return productJSON{}, err
 		}

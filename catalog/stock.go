@@ -24,18 +24,18 @@ func (c *Catalog) Reserve(productID, skuID string, qty int) error {
 	if qty <= 0 {
 		return &StockError{Op: "reserve", ProductID: productID, SKUID: skuID, Want: qty, err: ErrInvalidQuantity}
 	}
-	r, err := c.rec(productID, skuID)
+	r, p, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
 	}
-	switch a := r.availability(qty); a {
+	switch a := availability(r, p, qty); a {
 	case Buyable:
 	case OutOfStock:
-		return &StockError{Op: "reserve", ProductID: productID, SKUID: skuID, Want: qty, Have: r.sku.Available(), err: ErrOutOfStock}
+		return &StockError{Op: "reserve", ProductID: productID, SKUID: skuID, Want: qty, Have: r.available(), err: ErrOutOfStock}
 	default:
 		return a.Err()
 	}
-	r.sku.reserved += qty
+	r.reserved += int32(qty) // qty ≤ available ≤ MaxStock
 	return nil
 }
 
@@ -49,7 +49,7 @@ func (c *Catalog) Release(productID, skuID string, qty int) error {
 	if err != nil {
 		return err
 	}
-	r.sku.reserved -= qty
+	r.reserved -= int32(qty)
 	return nil
 }
 
@@ -62,8 +62,8 @@ func (c *Catalog) Commit(productID, skuID string, qty int) error {
 	if err != nil {
 		return err
 	}
-	r.sku.reserved -= qty
-	r.sku.total -= qty
+	r.reserved -= int32(qty)
+	r.total -= int32(qty)
 	return nil
 }
 
@@ -72,25 +72,25 @@ func (c *Catalog) Restock(productID, skuID string, qty int) error {
 	if err := c.writable(); err != nil {
 		return err
 	}
-	r, err := c.rec(productID, skuID)
+	r, _, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
 	}
-	if qty <= 0 || qty > MaxStock-r.sku.total {
-		return &StockError{Op: "restock", ProductID: productID, SKUID: skuID, Want: qty, Have: r.sku.total, err: ErrInvalidQuantity}
+	if qty <= 0 || qty > MaxStock-int(r.total) {
+		return &StockError{Op: "restock", ProductID: productID, SKUID: skuID, Want: qty, Have: int(r.total), err: ErrInvalidQuantity}
 	}
-	r.sku.total += qty
+	r.total += int32(qty)
 	return nil
 }
 
 // reserved finds a SKU holding at least qty reserved units.
-func (c *Catalog) reserved(op, productID, skuID string, qty int) (*skuRec, error) {
-	r, err := c.rec(productID, skuID)
+func (c *Catalog) reserved(op, productID, skuID string, qty int) (*skuRow, error) {
+	r, _, err := c.rec(productID, skuID)
 	if err != nil {
 		return nil, err
 	}
-	if qty <= 0 || qty > r.sku.reserved {
-		return nil, &StockError{Op: op, ProductID: productID, SKUID: skuID, Want: qty, Have: r.sku.reserved, err: ErrInvalidQuantity}
+	if qty <= 0 || qty > int(r.reserved) {
+		return nil, &StockError{Op: op, ProductID: productID, SKUID: skuID, Want: qty, Have: int(r.reserved), err: ErrInvalidQuantity}
 	}
 	return r, nil
 }
@@ -148,50 +148,49 @@ func (c *Catalog) AdjustStock(productID, skuID string, a StockAdjustment) error 
 	if err := c.writable(); err != nil {
 		return err
 	}
-	r, err := c.rec(productID, skuID)
+	r, p, err := c.rec(productID, skuID)
 	if err != nil {
 		return err
 	}
-	total, err := r.adjusted(a)
+	total, err := adjusted(r, p, a)
 	if err != nil {
 		return err
 	}
-	r.sku.total = total
+	r.total = int32(total)
 	return nil
 }
 
-// adjusted returns the SKU's new total after a, or why a cannot apply. It changes nothing.
-func (r *skuRec) adjusted(a StockAdjustment) (int, error) {
-	s := &r.sku
+// adjusted returns the new total of a SKU of product p after a, or why a cannot apply. It
+// changes nothing. The total it returns is at most MaxStock.
+func adjusted(r *skuRow, p *product, a StockAdjustment) (int, error) {
 	fail := func(sentinel error, have int) (int, error) {
-		return 0, &StockError{Op: "adjust " + a.Diff.String(), ProductID: s.productID, SKUID: s.id, Want: a.Num, Have: have, err: sentinel}
+		return 0, &StockError{Op: "adjust " + a.Diff.String(), ProductID: p.id, SKUID: r.id, Want: a.Num, Have: have, err: sentinel}
 	}
-	if s.d.deleted {
-		return 0, &StateError{Op: "adjust stock of", ProductID: s.productID, SKUID: s.id, State: "deleted", err: ErrSKUDeleted}
+	if r.deleted {
+		return 0, &StateError{Op: "adjust stock of", ProductID: p.id, SKUID: r.id, State: "deleted", err: ErrSKUDeleted}
 	}
+	total, reserved, available := int(r.total), int(r.reserved), r.available()
 	if err := diffTypes.Check(a.Diff); err != nil {
 		return 0, err
 	}
-	var total int
 	switch a.Diff {
 	case DiffAdd:
-		if a.Num <= 0 || a.Num > MaxStock-s.total {
-			return fail(ErrInvalidQuantity, s.Available())
+		if a.Num <= 0 || a.Num > MaxStock-total {
+			return fail(ErrInvalidQuantity, available)
 		}
-		total = s.total + a.Num
+		return total + a.Num, nil
 	case DiffSubtract:
 		if a.Num <= 0 {
-			return fail(ErrInvalidQuantity, s.Available())
+			return fail(ErrInvalidQuantity, available)
 		}
-		if a.Num > s.Available() {
-			return fail(ErrOutOfStock, s.Available())
+		if a.Num > available {
+			return fail(ErrOutOfStock, available)
 		}
-		total = s.total - a.Num
+		return total - a.Num, nil
 	default: // DiffSet
-		if a.Num < 0 || a.Num > MaxStock-s.reserved {
-			return fail(ErrInvalidQuantity, s.Available())
+		if a.Num < 0 || a.Num > MaxStock-reserved {
+			return fail(ErrInvalidQuantity, available)
 		}
-		total = s.reserved + a.Num
+		return reserved + a.Num, nil
 	}
-	return total, nil
 }

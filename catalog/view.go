@@ -42,9 +42,9 @@ func (c *Catalog) BuyerView(productID string) (ProductView, error) {
 		return ProductView{}, err
 	}
 	var b viewBuilder
-	b.count(p)
+	b.count(c, p)
 	b.alloc()
-	return p.buyerView(&b), nil
+	return c.buyerView(p, &b), nil
 }
 
 // viewBuilder holds the backing arrays of the SKU views and their attributes, sized in
@@ -57,11 +57,11 @@ type viewBuilder struct {
 }
 
 // count adds p's SKUs that are not deleted to what alloc will make room for.
-func (b *viewBuilder) count(p *product) {
-	for _, r := range p.skus {
-		if !r.sku.d.deleted {
+func (b *viewBuilder) count(c *Catalog, p *product) {
+	for _, ri := range p.skus {
+		if r := c.rows.at(ri); !r.deleted {
 			b.nSKU++
-			b.nAttr += len(r.sku.d.attrs)
+			b.nAttr += countAttrs(c.attrs.str(r.attrs))
 		}
 	}
 }
@@ -74,21 +74,22 @@ func (b *viewBuilder) alloc() {
 
 // buyerView builds the view in time linear in the product's SKUs. Each slice it hands out is
 // capped (three-index slicing), so appending to one product's view never writes into another's.
-func (p *product) buyerView(b *viewBuilder) ProductView {
-	v := ProductView{ID: p.id, Title: p.title, Cover: p.images[0]}
+func (c *Catalog) buyerView(p *product, b *viewBuilder) ProductView {
+	v := ProductView{ID: p.id, Title: p.title, Cover: firstPacked(p.images)}
 	first := len(b.skus)
 	anyBuyable := false
-	for _, r := range p.skus {
-		if r.sku.d.deleted {
+	for _, ri := range p.skus {
+		r := c.rows.at(ri)
+		if r.deleted {
 			continue
 		}
-		a := r.availability(1)
+		a := availability(r, p, 1)
 		anyBuyable = anyBuyable || a == Buyable
 		from := len(b.attrs)
-		b.attrs = append(b.attrs, r.sku.d.attrs...)
+		b.attrs = appendAttrs(b.attrs, c.attrs.str(r.attrs))
 		b.skus = append(b.skus, SKUView{
-			ID: r.sku.id, Attrs: b.attrs[from:len(b.attrs):len(b.attrs)], Price: money.Yuan(r.sku.d.price),
-			MarketPrice: money.Yuan(r.sku.d.marketPrice), Available: r.sku.Available(), Availability: a,
+			ID: r.id, Attrs: b.attrs[from:len(b.attrs):len(b.attrs)], Price: money.Yuan(int64(r.price)),
+			MarketPrice: money.Yuan(r.market()), Available: r.available(), Availability: a,
 		})
 	}
 	v.SKUs = b.skus[first:len(b.skus):len(b.skus)]
