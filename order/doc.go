@@ -9,7 +9,7 @@
 //
 // The shipment refusals are one table too (Rule): each rule with its platform errcode, its
 // texts and, since a Rule is an error, its own sentinel. ShipmentProblems checks a request
-// against them; Ship and Reship apply a parcel only when it finds nothing; Restore checks stored
+// against them (ShipmentProblemsIn also compares each line shipped with the live catalog); Ship and Reship apply a parcel only when it finds nothing; Restore checks stored
 // parcels with the same walk; package shipping reports the same rules to merchants. The
 // after-sale hooks (HoldForAfterSale, RefundCap, RefundAfterSale, CompleteAfterSale,
 // ReleaseAfterSale) keep the platform's per-line counters and the money refunded per line:

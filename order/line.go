@@ -15,17 +15,19 @@ import (
 // (Line, LineAt, All, Lines); a Line cannot be changed, so it shares nothing that matters with
 // the order. Money is held in fen; its getters build decimals on demand.
 type Line struct {
-	snap     catalog.Snapshot
-	quantity int
-
-	// The per-line counters follow the quantity, so that the shipment check, which reads the
-	// ids above and these, touches few cache lines of a line.
-	shipped, onAfterSale, refunded, afterSaleDone, afterSaleAttempts int
+	// What a shipment check reads comes first, in the line's first two cache lines: the
+	// snapshot's ids, attributes and price (drift), the units left (quantity, shipped,
+	// refunded), the units held by after-sale, and the ship-by deadline's instant (the late
+	// warning); a deadline's location is only copied.
+	snap                             catalog.Snapshot
+	quantity, shipped, refunded      int
+	onAfterSale                      int
+	shipBy                           time.Time
+	afterSaleDone, afterSaleAttempts int
 
 	unit, paid, refundedAmount int64 // fen
 	stock                      StockType
 	presale                    time.Duration
-	shipBy                     time.Time
 }
 
 // Snapshot returns the SKU as the buyer saw it when ordering.

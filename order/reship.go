@@ -25,7 +25,7 @@ func (o *Order) Reship(reason ReshipReason, p Parcel, at time.Time) (Reshipped, 
 	one := [1]Parcel{p}
 	w := newShipmentWalk(o, one[:], true)
 	var ps problems
-	w.parcel(0, ps.add)
+	w.parcel(0, nil, ps.add)
 	if err := ps.err(); err != nil {
 		return Reshipped{}, err
 	}

@@ -167,7 +167,7 @@ func (o *Order) replayParcels(parcels []Parcel) error {
 		one := [1]Parcel{*p}
 		w := newShipmentWalk(&r, one[:], false)
 		var bad *ShipmentError
-		w.parcel(0, func(e *ShipmentError) bool { bad = e; return false })
+		w.parcel(0, nil, func(e *ShipmentError) bool { bad = e; return false })
 		if bad != nil {
 			bad.Parcel = pi
 			return fmt.Errorf("%w: order %s: stored parcel %d: %w", ErrInvalidOrder, o.id, pi, bad)
@@ -202,7 +202,7 @@ func (o *Order) replayReships(reships []Reshipment) error {
 		one := [1]Parcel{rs.Parcel}
 		w := newShipmentWalk(o, one[:], true)
 		var bad *ShipmentError
-		w.parcel(0, func(e *ShipmentError) bool { bad = e; return false })
+		w.parcel(0, nil, func(e *ShipmentError) bool { bad = e; return false })
 		if bad != nil {
 			return fmt.Errorf("%w: order %s: stored re-shipment %d: %w", ErrInvalidOrder, o.id, i, bad)
 		}

@@ -17,7 +17,7 @@ func (o *Order) Ship(p Parcel, at time.Time) (Shipped, error) {
 	}
 	one := [1]Parcel{p}
 	var ps problems
-	o.checkShipment(one[:], false, ps.add)
+	o.checkShipment(one[:], false, nil, ps.add)
 	if err := ps.err(); err != nil {
 		return Shipped{}, err
 	}

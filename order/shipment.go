@@ -1,6 +1,10 @@
 package order
 
-import "iter"
+import (
+	"iter"
+
+	"github.com/wxshop-go/wxshop/catalog"
+)
 
 // ShipmentProblems checks a shipment request of one or more parcels against the order without
 // changing it, and yields every broken rule in a deterministic order: the status first, then
@@ -14,7 +18,26 @@ import "iter"
 // request that lists items in line order, as requests nearly always do, allocates nothing.
 func (o *Order) ShipmentProblems(parcels []Parcel, complete bool) iter.Seq[*ShipmentError] {
 	return func(yield func(*ShipmentError) bool) {
-		o.checkShipment(parcels, complete, yield)
+		o.checkShipment(parcels, complete, nil, yield)
+	}
+}
+
+// DriftSource says how the live SKU differs from an order's snapshot of it (see
+// catalog.SKU.Drifted); *catalog.Catalog is one. DriftOf is shown the order's own snapshot and
+// must neither keep nor change it.
+type DriftSource interface {
+	DriftOf(snap *catalog.Snapshot) catalog.Drift
+}
+
+// ShipmentProblemsIn is ShipmentProblems that also compares each line the parcels ship with
+// the live SKU in skus: a line whose snapshot drifted yields RuleSKUDrift (606031, the
+// platform refuses to ship it) with Drift set, once, at the first item that ships units of it
+// and names its product, ahead of that item's other problems. A line that ships the SKU the
+// buyer changed to (an approved SKUChange) is not compared: its snapshot is of the SKU ordered.
+// The comparison rides the same walk, so it costs one DriftOf per line shipped.
+func (o *Order) ShipmentProblemsIn(skus DriftSource, parcels []Parcel, complete bool) iter.Seq[*ShipmentError] {
+	return func(yield func(*ShipmentError) bool) {
+		o.checkShipment(parcels, complete, skus, yield)
 	}
 }
 
@@ -36,7 +59,7 @@ func statusRule(s Status) Rule {
 }
 
 // checkShipment yields the problems of a shipment; it returns false when yield asked to stop.
-func (o *Order) checkShipment(parcels []Parcel, complete bool, yield func(*ShipmentError) bool) bool {
+func (o *Order) checkShipment(parcels []Parcel, complete bool, skus DriftSource, yield func(*ShipmentError) bool) bool {
 	if r := statusRule(o.status); r != 0 {
 		if !yield(&ShipmentError{Rule: r, Status: o.status, Parcel: -1}) {
 			return false
@@ -48,7 +71,7 @@ func (o *Order) checkShipment(parcels []Parcel, complete bool, yield func(*Shipm
 	w := newShipmentWalk(o, parcels, false)
 	w.complete = complete
 	for pi := range parcels {
-		if !w.parcel(pi, yield) {
+		if !w.parcel(pi, skus, yield) {
 			return false
 		}
 	}
@@ -81,6 +104,8 @@ type shipmentWalk struct {
 	seenN  int
 	// changes says that the order has SKU change requests, which a pending one makes a rule.
 	changes bool
+	// drifted holds the lines reported as drifted, filled on the first drift.
+	drifted lineSet
 }
 
 // scanParcels: requests and orders of up to this many parcels check tracking numbers by
@@ -130,7 +155,10 @@ func CarrierCodeValid(code string) bool {
 
 // parcel yields the problems of parcels[pi]. A re-shipment checks the parcel's shape and that
 // no item exceeds its line's quantity; a shipment checks the quantities left to ship.
-func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
+//
+// skus, when set, is asked about each line shipped (drift). It is a parameter, not a field of
+// the walk: escape analysis would otherwise move the caller's parcels to the heap.
+func (w *shipmentWalk) parcel(pi int, skus DriftSource, yield func(*ShipmentError) bool) bool {
 	o, p := w.o, &w.parcels[pi]
 	fail := func(r Rule, productID, sku string, want, got int) bool {
 		return yield(&ShipmentError{Rule: r, Status: o.status, Parcel: pi, ProductID: productID, SKUID: sku,
@@ -156,6 +184,9 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 			if l := &lines[n]; it.Quantity > 0 && it.Quantity == l.left() && l.onAfterSale == 0 &&
 				l.skuID() == it.SKUID && l.snap.ProductID() == it.ProductID {
 				f.next, w.last = n+1, n
+				if skus != nil && !w.drift(skus, pi, n, it, yield) {
+					return false
+				}
 				continue
 			}
 		}
@@ -170,6 +201,10 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 			} else {
 				again = w.listedBefore(li, pi, ii)
 			}
+		}
+		if skus != nil && li >= 0 && it.Quantity > 0 && o.lines[li].snap.ProductID() == it.ProductID &&
+			!w.drift(skus, pi, li, it, yield) {
+			return false
 		}
 		badQuantity := it.Quantity <= 0 || it.Quantity > MaxQuantity
 		if badQuantity || li < 0 || o.lines[li].snap.ProductID() != it.ProductID {
@@ -222,6 +257,21 @@ func (w *shipmentWalk) parcel(pi int, yield func(*ShipmentError) bool) bool {
 		}
 	}
 	return true
+}
+
+// drift yields RuleSKUDrift when line li, which item it of parcel pi ships, drifted and was
+// not reported before. Drift is rare, so the set of lines reported is only made for one.
+func (w *shipmentWalk) drift(skus DriftSource, pi, li int, it *Item, yield func(*ShipmentError) bool) bool {
+	o, l := w.o, &w.o.lines[li]
+	if w.changes && o.shipsChangedSKU(l.skuID()) {
+		return true
+	}
+	d := skus.DriftOf(&l.snap)
+	if d.None() || w.drifted.add(li, len(o.lines)) {
+		return true
+	}
+	return yield(&ShipmentError{Rule: RuleSKUDrift, Status: o.status, Parcel: pi, ProductID: it.ProductID,
+		SKUID: it.SKUID, TrackingNumber: w.parcels[pi].TrackingNumber, Drift: d})
 }
 
 // passLines notes whether the lines an ordered walk skips on its way to line to (those after

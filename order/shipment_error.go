@@ -3,6 +3,7 @@ package order
 import (
 	"fmt"
 
+	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/internal/text"
 )
 
@@ -25,6 +26,8 @@ type ShipmentError struct {
 	Want, Got int
 	// TrackingNumber is set for the tracking rules.
 	TrackingNumber string
+	// Drift says what changed, for RuleSKUDrift.
+	Drift catalog.Drift
 }
 
 // Code is the platform's errcode for the problem (0 when it has none).
@@ -70,6 +73,9 @@ func (e *ShipmentError) messages() (zh, en string) {
 	case RuleSKUChangePending:
 		return fmt.Sprintf("包裹%d：买家申请把 SKU %s 换成其他规格，商家尚未处理", pn, e.SKUID),
 			fmt.Sprintf("parcel %d: the buyer asked to change SKU %s for another, and the request has no answer yet", pn, e.SKUID)
+	case RuleSKUDrift:
+		return fmt.Sprintf("包裹%d：SKU %s 下单后已变更（%s）", pn, e.SKUID, e.Drift.Label()),
+			fmt.Sprintf("parcel %d: SKU %s changed after the order (%s)", pn, e.SKUID, e.Drift)
 	case RuleSKUUnknown:
 		return fmt.Sprintf("包裹%d：商品 %s / SKU %s 不在订单中", pn, e.ProductID, e.SKUID),
 			fmt.Sprintf("parcel %d: product %s / SKU %s is not in the order", pn, e.ProductID, e.SKUID)

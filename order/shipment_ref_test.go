@@ -207,13 +207,13 @@ func TestShipmentProblemsMatchesReference(t *testing.T) {
 		complete := rng.IntN(2) == 0
 		var want, got []ShipmentError
 		o.refShipmentProblems(parcels, complete, collect(&want))
-		o.checkShipment(parcels, complete, collect(&got))
+		o.checkShipment(parcels, complete, nil, collect(&got))
 		require.Equal(t, want, got, "seed %d", seed)
 		if len(want) > 0 {
 			stop := rng.IntN(len(want))
 			var ws, gs []ShipmentError
 			wok := o.refShipmentProblems(parcels, complete, collectUpTo(&ws, stop))
-			gok := o.checkShipment(parcels, complete, collectUpTo(&gs, stop))
+			gok := o.checkShipment(parcels, complete, nil, collectUpTo(&gs, stop))
 			require.Equal(t, ws, gs, "seed %d: stop after %d", seed, stop+1)
 			require.Equal(t, wok, gok, "seed %d", seed)
 		}
@@ -221,7 +221,7 @@ func TestShipmentProblemsMatchesReference(t *testing.T) {
 			var wr, gr []ShipmentError
 			o.refCheckParcel(parcels[pi:pi+1], 0, true, collect(&wr))
 			w := newShipmentWalk(o, parcels[pi:pi+1], true)
-			w.parcel(0, collect(&gr))
+			w.parcel(0, nil, collect(&gr))
 			require.Equal(t, wr, gr, "seed %d: re-shipment of parcel %d", seed, pi)
 		}
 	}

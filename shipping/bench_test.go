@@ -163,6 +163,16 @@ func BenchmarkNaiveCheck(b *testing.B) {
 	})
 }
 
+// BenchmarkNaiveCheckDecoded is BenchmarkNaiveCheck on BenchmarkCheckDecoded's input: the
+// baseline of the decoded path's target, the same order through both checks.
+func BenchmarkNaiveCheckDecoded(b *testing.B) {
+	benchLines(b, func(b *testing.B, req shipping.Request) func() {
+		req.Order = decoded(b, req.Order)
+		require.Empty(b, naiveCheck(req))
+		return func() { _ = naiveCheck(req) }
+	})
+}
+
 // BenchmarkShipmentProblems is the order's share of Check: its shipment rules alone.
 func BenchmarkShipmentProblems(b *testing.B) {
 	benchLines(b, func(b *testing.B, req shipping.Request) func() {

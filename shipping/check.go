@@ -49,16 +49,17 @@ type Request struct {
 //
 // The order's own rules (status, after-sale counters, logistics and tracking numbers, empty
 // parcels, quantities, unknown SKUs, split SKUs, over-shipment, refunded units, completeness)
-// come from (*order.Order).ShipmentProblems, the code order.Ship enforces, so an OK report
-// means Ship succeeds. Check adds what the order cannot know: after-sale cases, catalog drift,
-// the carrier list and its tracking-number formats, and the late-shipment warning.
+// come from (*order.Order).ShipmentProblemsIn, the code order.Ship enforces, so an OK report
+// means Ship succeeds; the same walk asks the SKU lookup about each line shipped (drift, see
+// order.DriftSource). Check adds what the order cannot know: after-sale cases, the carrier
+// list and its tracking-number formats, and the late-shipment warning.
 func Check(req Request) Report {
 	c := checker{req: req, r: Report{At: req.At}}
 	usable := c.request()
 	if usable {
 		c.r.OrderID = req.Order.ID()
 		c.orderRules()
-		c.drift()
+		c.r.Blockers = append(c.r.Blockers, c.drifts...)
 		c.late()
 	}
 	c.cases(usable)
@@ -73,9 +74,10 @@ func Check(req Request) Report {
 
 // checker carries one Check call.
 type checker struct {
-	req  Request
-	r    Report
-	tail []Blocker // order-level blockers that read best last (what a complete shipment lacks)
+	req    Request
+	r      Report
+	tail   []Blocker // order-level blockers that read best last (what a complete shipment lacks)
+	drifts []Blocker // the lines that drifted (606031), reported after the order's other rules
 }
 
 func (c *checker) block(b Blocker) { c.r.Blockers = append(c.r.Blockers, b) }
@@ -129,10 +131,13 @@ func (c *checker) request() bool {
 	return usable
 }
 
-// orderRules turns the order's shipment problems into blockers.
+// orderRules turns the order's shipment problems, drift included, into blockers.
 func (c *checker) orderRules() {
-	for e := range c.req.Order.ShipmentProblems(c.req.Parcels, c.req.Complete) {
+	for e := range c.req.Order.ShipmentProblemsIn(c.driftSource(), c.req.Parcels, c.req.Complete) {
 		switch e.Rule {
+		case order.RuleSKUDrift:
+			c.drifts = append(c.drifts, c.drifted(e))
+			continue
 		case order.RuleAfterSaleOpen:
 			open, stale := c.casesCovering(e.SKUID)
 			if open {

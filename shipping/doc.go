@@ -14,10 +14,11 @@
 // The refusals are one table, the order's (order.Rule): each rule's platform errcode, texts
 // and sentinel are stated there once, and the rules about the order's own state (status,
 // quantities, split parcels, refunded units, logistics) are checked there once
-// (order.ShipmentProblems), by the same code (*order.Order).Ship enforces, so an OK report
-// means Ship succeeds and Check and Ship cannot disagree. Check adds what the order cannot
-// know: after-sale cases, catalog drift, the carrier list and its tracking-number formats, and
-// the late-shipment warning.
+// (order.ShipmentProblemsIn), by the same code (*order.Order).Ship enforces, so an OK report
+// means Ship succeeds and Check and Ship cannot disagree. The catalog's drift rides that walk:
+// the order asks the catalog about each line it ships. Check adds what the order cannot know:
+// after-sale cases, the carrier list and its tracking-number formats, and the late-shipment
+// warning.
 //
 // Carriers are data (Carrier, Carriers): the platform's carrier list changes and hosts fetch it
 // at run time. Rules map both ways: order.Rule.PlatformCode gives the platform's errcode, and

@@ -9,121 +9,37 @@ import (
 	"github.com/wxshop-go/wxshop/order"
 )
 
-// drift compares, for every line the parcels ship, the line's snapshot with the live SKU
-// (606031). Each drifted line is reported once, at the first parcel that carries it. Items the
-// order does not know, and bad quantities, are the order's rules and skipped here. Drift is
-// decided from content, always: the catalog compares the snapshot's price in fen and its
-// attributes with the live SKU's. A line that ships the SKU the buyer changed to
-// (order.SKUChange, approved) is not compared: its snapshot is of the SKU ordered.
-func (c *checker) drift() {
+// driftSource is what the order's shipment walk asks about each line it ships (606031): the
+// catalog itself, whose DriftOf copies nothing, or the host's lookup.
+func (c *checker) driftSource() order.DriftSource {
 	if isNil(c.req.SKUs) {
-		return
+		return nil
 	}
-	dp := driftPass{o: c.req.Order, lookup: c.req.SKUs}
-	dp.cat, _ = c.req.SKUs.(*catalog.Catalog)
-	dp.run(c.req.Order, c.req.Parcels)
-	c.r.Blockers = append(c.r.Blockers, dp.found...)
+	if cat, ok := c.req.SKUs.(*catalog.Catalog); ok {
+		return cat
+	}
+	return lookupDrift{c.req.SKUs}
 }
 
-// driftPass is one drift check.
-type driftPass struct {
-	o        *order.Order
-	lookup   SKULookup
-	cat      *catalog.Catalog // the lookup, when it is the catalog: asked DriftOf directly
-	reported map[string]struct{}
-	found    []Blocker
+// lookupDrift asks a host's SKULookup the catalog's question: the live SKU's drift from the
+// snapshot, DriftDeleted when the lookup does not find it.
+type lookupDrift struct{ SKULookup }
+
+// DriftOf implements order.DriftSource.
+func (l lookupDrift) DriftOf(snap *catalog.Snapshot) catalog.Drift {
+	live, found := l.LookupSKU(snap.ProductID(), snap.SKUID())
+	if !found {
+		return catalog.DriftDeleted
+	}
+	return live.Drifted(*snap)
 }
 
-// run checks the lines the parcels ship. Parcels usually list items in the order's line
-// order, so one walk over the lines, side by side with the items, finds every item's line
-// without searching. From the first item the walk cannot place (out of order, or not in the
-// order) on, each item's line is looked up in the order.
-func (dp *driftPass) run(o *order.Order, parcels []order.Parcel) {
-	cur := itemCursor{parcels: parcels, pi: -1}
-	if !cur.next() {
-		return
-	}
-	for _, l := range o.All() {
-		it := cur.item()
-		if it.SKUID != l.SKUID() {
-			continue
-		}
-		dp.line(&l, cur.pi, it)
-		if !cur.advance() {
-			return
-		}
-	}
-	for {
-		it := cur.item()
-		if l, ok := o.Line(it.SKUID); ok {
-			dp.line(&l, cur.pi, it)
-		}
-		if !cur.advance() {
-			return
-		}
-	}
-}
-
-// line checks line l, which item it of parcel pi names.
-func (dp *driftPass) line(l *order.Line, pi int, it *order.Item) {
-	if l.ProductID() != it.ProductID {
-		return // the order's unknown SKU
-	}
-	if dp.o.ShipsChangedSKU(l.SKUID()) {
-		return // the buyer chose this SKU after ordering: the snapshot describes the one ordered
-	}
-	var d catalog.Drift
-	if dp.cat != nil {
-		d = l.DriftIn(dp.cat)
-	} else if live, found := dp.lookup.LookupSKU(it.ProductID, it.SKUID); found {
-		d = live.Drifted(l.Snapshot())
-	} else {
-		d = catalog.DriftDeleted
-	}
-	if d.None() {
-		return
-	}
-	if _, seen := dp.reported[it.SKUID]; seen {
-		return
-	}
-	if dp.reported == nil {
-		dp.reported = make(map[string]struct{})
-	}
-	dp.reported[it.SKUID] = struct{}{}
-	live, _ := dp.lookup.LookupSKU(it.ProductID, it.SKUID) // drift is rare: the message's SKU
-	dp.found = append(dp.found, driftBlocker(pi, l.Snapshot(), live, d))
-}
-
-// itemCursor walks the parcels' items that ship units (Quantity > 0), parcel by parcel.
-type itemCursor struct {
-	parcels []order.Parcel
-	items   []order.Item // parcels[pi].Items
-	pi, ii  int
-}
-
-// item is the current item; only valid after next or advance said true.
-func (c *itemCursor) item() *order.Item { return &c.items[c.ii] }
-
-// advance moves past the current item to the next one that ships units; false past the last.
-func (c *itemCursor) advance() bool {
-	c.ii++
-	return c.next()
-}
-
-// next moves to the first item at or after the cursor that ships units; false past the last.
-func (c *itemCursor) next() bool {
-	for {
-		for ; c.ii < len(c.items); c.ii++ {
-			if c.items[c.ii].Quantity > 0 {
-				return true
-			}
-		}
-		if c.pi+1 >= len(c.parcels) {
-			return false
-		}
-		c.pi++
-		c.items, c.ii = c.parcels[c.pi].Items, 0
-	}
+// drifted words the order's RuleSKUDrift: the line's snapshot beside the live SKU, which the
+// message quotes. Drift is rare: the copies are made for it alone.
+func (c *checker) drifted(e *order.ShipmentError) Blocker {
+	l, _ := c.req.Order.Line(e.SKUID)
+	live, _ := c.req.SKUs.LookupSKU(e.ProductID, e.SKUID)
+	return driftBlocker(e.Parcel, l.Snapshot(), live, e.Drift)
 }
 
 // driftBlocker says what changed: the price from → to, the attributes from → to, or the

@@ -11,8 +11,7 @@ import (
 // TestEveryOrderRuleHasABlocker: every rule the order can yield becomes a blocker of that very
 // rule (never a fallback), with the order's platform code, its words naming the values, the
 // rule's advice, and the parcel counted from 1. The rules the order has no words for are
-// those this package words itself (the request's shape, drift, the late warning), and one the
-// order leaves at its title (see below), so that a new order rule cannot reach a report as a
+// those this package words itself (the request's shape, the late warning), so that a new order rule cannot reach a report as a
 // bare title.
 func TestEveryOrderRuleHasABlocker(t *testing.T) {
 	t.Parallel()
@@ -36,9 +35,10 @@ func TestEveryOrderRuleHasABlocker(t *testing.T) {
 			unworded = append(unworded, r)
 		}
 	}
-	// The order words its own refusals, a zero Order's RuleInvalidRequest included; this
-	// package words drift and the late warning, which only it finds.
-	allowed := []order.Rule{order.RuleSKUDrift, order.RuleLateShipment}
+	// The order words its own refusals, a zero Order's RuleInvalidRequest and drift included
+	// (this package words drift again, with the live SKU's values); the late warning only
+	// this package finds.
+	allowed := []order.Rule{order.RuleLateShipment}
 	assert.ElementsMatch(t, allowed, unworded, "the order yields every other rule with words of its own")
 	assert.Equal(t, 0, ruleBlocker(&order.ShipmentError{Rule: order.RuleParcelEmpty, Parcel: -1}).Parcel,
 		"an order-level problem concerns no parcel")
