@@ -22,6 +22,8 @@
 //     cannot be shipped yet.
 //   - [github.com/wxshop-go/wxshop/compensation]: payout policies as data.
 //   - [github.com/wxshop-go/wxshop/wxapi]: the WeChat Shop API's JSON in and out of the model.
+//   - [github.com/wxshop-go/wxshop/logvalue]: orders, cases and addresses for log/slog, with
+//     personal data masked.
 //
 // Data flows one way. A host decodes what the platform sends (wxapi, through
 // order.FromPlatform) or restores its own records (order.Restore, aftersale.Restore), builds a

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/wxshop-go/wxshop/logvalue"
 	"github.com/wxshop-go/wxshop/wxapi"
 )
 
@@ -128,7 +129,10 @@ func (s *Server) change(ctx context.Context, r *record, ev wxapi.Event) error {
 	}
 	if err != nil {
 		// The aggregate refused the command, and is as it was: the platform settles it.
-		s.log.Warn("push refused by the stored order, syncing", "event", ev.Kind(), "subject", ev.Subject(), "err", err)
+		// logvalue logs the stored order with the buyer masked (slog's JSON handler would
+		// otherwise log its whole stored form).
+		s.log.Warn("push refused by the stored order, syncing", "event", ev.Kind(), "subject", ev.Subject(),
+			"order", logvalue.Order(r.order), "err", err)
 		return s.sync(ctx, r, ev)
 	}
 	switch out.Effect {
