@@ -70,6 +70,8 @@ func TestIndexPath(t *testing.T) {
 		"order.order_detail.product_infos.0.title": "order.order_detail.product_infos[0].title",
 		"order.order_detail.product_infos.title":   "order.order_detail.product_infos.title",
 		"company_list.12.delivery_id":              "company_list[12].delivery_id",
+		"envelope.errmsg":                          "errmsg",
+		"product_infos.0.wireDiscounts.vip":        "product_infos[0].vip",
 		"":                                         "",
 	} {
 		assert.Equal(t, want, indexPath(in), in)
