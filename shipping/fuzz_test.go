@@ -37,12 +37,22 @@ type mixLookup struct {
 }
 
 func (m mixLookup) LookupSKU(productID, skuID string) (catalog.SKU, bool) {
+	return m.catalog(skuID).LookupSKU(productID, skuID)
+}
+
+// DriftOf makes the mix an order.DriftSource, the catalogs' own query on the same mix.
+func (m mixLookup) DriftOf(snap *catalog.Snapshot) catalog.Drift {
+	return m.catalog(snap.SKUID()).DriftOf(snap)
+}
+
+// catalog is the catalog the mix looks skuID up in.
+func (m mixLookup) catalog(skuID string) *catalog.Catalog {
 	for i := 1; i <= 4; i++ {
 		if skuID == skuIDs[i] && m.mask&(1<<i) != 0 {
-			return m.changed.LookupSKU(productID, skuID)
+			return m.changed
 		}
 	}
-	return m.orig.LookupSKU(productID, skuID)
+	return m.orig
 }
 
 var skuIDs = [...]string{"", skuID(1), skuID(2), skuID(3), skuID(4), skuID(5)}
