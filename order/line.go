@@ -33,10 +33,6 @@ type Line struct {
 // Snapshot returns the SKU as the buyer saw it when ordering.
 func (l Line) Snapshot() catalog.Snapshot { return l.snap }
 
-// DriftIn is c.DriftOf(the line's snapshot) without copying the snapshot: the per-line drift
-// query of a shipment check (package shipping), which the catalog answers.
-func (l *Line) DriftIn(c *catalog.Catalog) catalog.Drift { return c.DriftOf(&l.snap) }
-
 // SKUID returns the line's SKU id: lines are keyed by it.
 func (l Line) SKUID() string { return l.snap.SKUID() }
 
