@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
@@ -179,9 +180,9 @@ func (c *Case) step(a Action, at time.Time) (Status, error) {
 // checkTime refuses a command dated before the case's last change, or outside the years 1 to
 // 9999: the same rule as the order's.
 func (c *Case) checkTime(at time.Time) error {
-	if at.Before(c.changed) || !inYears(at) {
+	if at.Before(c.changed) || !instant.InYears(at) {
 		return fmt.Errorf("%w: case %s: %s is before its last change at %s, or outside the years 1 to 9999", ErrTimeOrder, c.id,
-			stamp(at), stamp(c.changed))
+			instant.Stamp(at), instant.Stamp(c.changed))
 	}
 	return nil
 }

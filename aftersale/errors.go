@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wxshop-go/wxshop/internal/enum"
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/order"
 )
@@ -81,10 +82,10 @@ type WindowError struct {
 func (e *WindowError) Error() string {
 	if e.Lapsed {
 		return fmt.Sprintf("aftersale: the escalation window of the %s case closed at %s; it is %s",
-			e.Status, stamp(e.Deadline), stamp(e.At))
+			e.Status, instant.Stamp(e.Deadline), instant.Stamp(e.At))
 	}
 	return fmt.Sprintf("aftersale: the escalation window of the %s case is open until %s; it is %s",
-		e.Status, stamp(e.Deadline), stamp(e.At))
+		e.Status, instant.Stamp(e.Deadline), instant.Stamp(e.At))
 }
 
 // Unwrap returns ErrEscalationWindowClosed or ErrEscalationWindowOpen.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
 )
@@ -122,7 +123,7 @@ func checkPeriod(o *order.Order, period time.Duration, at time.Time) error {
 	end := completed.Add(period)
 	if at.After(end) {
 		return fmt.Errorf("%w: order %s: the period ended at %s; it is %s", ErrPeriodOver, o.ID(),
-			stamp(end), stamp(at))
+			instant.Stamp(end), instant.Stamp(at))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/order"
 )
@@ -78,7 +79,7 @@ func (c *Case) Reconcile(o *order.Order, fresh *Case) ([]Event, error) {
 	case !slices.Equal(fresh.items, c.items):
 		differ("Items", c.items, fresh.items)
 	case fresh.changed.Before(c.changed) && fresh.status != c.status:
-		differ("ChangedAt", stamp(c.changed), stamp(fresh.changed))
+		differ("ChangedAt", instant.Stamp(c.changed), instant.Stamp(fresh.changed))
 	}
 	if len(diffs) == 0 && fresh.status == c.status && fresh.changed.Before(c.changed) {
 		// The host's copy moved on this status later than the platform dates it (a push's

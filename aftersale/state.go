@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/internal/text"
 	"github.com/wxshop-go/wxshop/order"
@@ -111,7 +112,7 @@ func (s State) check() (int64, error) {
 		return 0, err
 	}
 	if s.Status.Refunded() != !s.RefundedAt.IsZero() || refund > 0 && !s.Status.Refunded() {
-		return 0, fmt.Errorf("refund %s refunded at %s in status %s", money.FormatFen(refund), stamp(s.RefundedAt), s.Status)
+		return 0, fmt.Errorf("refund %s refunded at %s in status %s", money.FormatFen(refund), instant.Stamp(s.RefundedAt), s.Status)
 	}
 	return refund, s.checkDispute(refund)
 }
@@ -119,8 +120,8 @@ func (s State) check() (int64, error) {
 // checkTimes checks that every time lies in the years 1 to 9999, between the opening and the
 // last change, and that each mark belongs to its status.
 func (s State) checkTimes() error {
-	if s.OpenedAt.IsZero() || !inYears(s.OpenedAt) || s.ChangedAt.Before(s.OpenedAt) || !inYears(s.ChangedAt) {
-		return fmt.Errorf("opened at %s, changed at %s", stamp(s.OpenedAt), stamp(s.ChangedAt))
+	if s.OpenedAt.IsZero() || !instant.InYears(s.OpenedAt) || s.ChangedAt.Before(s.OpenedAt) || !instant.InYears(s.ChangedAt) {
+		return fmt.Errorf("opened at %s, changed at %s", instant.Stamp(s.OpenedAt), instant.Stamp(s.ChangedAt))
 	}
 	d := s.Dispute
 	for _, t := range []struct {
@@ -129,7 +130,7 @@ func (s State) checkTimes() error {
 	}{{"rejected", s.RejectedAt}, {"received", s.ReceivedAt}, {"refunded", s.RefundedAt}, {"closed", s.ClosedAt},
 		{"intervened", d.Evidence.IntervenedAt}, {"verified", d.Evidence.VerifiedAt}, {"decided", d.DecidedAt}, {"withdrawn", d.WithdrawnAt}} {
 		if !t.at.IsZero() && (t.at.Before(s.OpenedAt) || t.at.After(s.ChangedAt)) {
-			return fmt.Errorf("%s at %s: outside the case's life %s to %s", t.name, stamp(t.at), stamp(s.OpenedAt), stamp(s.ChangedAt))
+			return fmt.Errorf("%s at %s: outside the case's life %s to %s", t.name, instant.Stamp(t.at), instant.Stamp(s.OpenedAt), instant.Stamp(s.ChangedAt))
 		}
 	}
 	switch cl := s.Status.Class(); {
@@ -140,9 +141,9 @@ func (s State) checkTimes() error {
 	case s.Rejection != "" && s.RejectedAt.IsZero():
 		return fmt.Errorf("a rejection reason without a rejection time")
 	case (cl == ClassFinal) == s.ClosedAt.IsZero():
-		return fmt.Errorf("status %s with closing time %s", s.Status, stamp(s.ClosedAt))
+		return fmt.Errorf("status %s with closing time %s", s.Status, instant.Stamp(s.ClosedAt))
 	case !s.ClosedAt.IsZero() && s.ClosedAt.Before(s.RejectedAt):
-		return fmt.Errorf("closed at %s before the rejection at %s", stamp(s.ClosedAt), stamp(s.RejectedAt))
+		return fmt.Errorf("closed at %s before the rejection at %s", instant.Stamp(s.ClosedAt), instant.Stamp(s.RejectedAt))
 	}
 	return nil
 }
@@ -236,7 +237,7 @@ func (s State) checkDispute(refund int64) error {
 	case d.Status == DisputeDecided && s.Status != StatusMerchantRefundSuccess:
 		return fmt.Errorf("dispute decided with the case in %s", s.Status)
 	case d.Status == DisputeWithdrawn && (s.Status != StatusUserCancelled || d.WithdrawnAt.IsZero()):
-		return fmt.Errorf("dispute withdrawn at %s with the case in %s", stamp(d.WithdrawnAt), s.Status)
+		return fmt.Errorf("dispute withdrawn at %s with the case in %s", instant.Stamp(d.WithdrawnAt), s.Status)
 	case d.Status != DisputeWithdrawn && !d.WithdrawnAt.IsZero():
 		return fmt.Errorf("a withdrawal time on a dispute %s", d.Status)
 	case e.OrderID != s.OrderID || e.CaseID != s.ID:
@@ -244,13 +245,13 @@ func (s State) checkDispute(refund int64) error {
 	case e.Units != units || e.Shipped < 0 || e.Shipped > order.MaxQuantity:
 		return fmt.Errorf("evidence of %d units (%d shipped) for a case of %d", e.Units, e.Shipped, units)
 	case !e.RequestedAt.Equal(s.OpenedAt) || e.IntervenedAt.IsZero():
-		return fmt.Errorf("evidence requested at %s, intervened at %s, for a case opened at %s", stamp(e.RequestedAt), stamp(e.IntervenedAt), stamp(s.OpenedAt))
+		return fmt.Errorf("evidence requested at %s, intervened at %s, for a case opened at %s", instant.Stamp(e.RequestedAt), instant.Stamp(e.IntervenedAt), instant.Stamp(s.OpenedAt))
 	case e.Cause != 0 && !e.Cause.IsValid() || verified != (e.Cause != 0) || verified == e.VerifiedAt.IsZero():
-		return fmt.Errorf("dispute %s with cause %d verified at %s", d.Status, uint8(e.Cause), stamp(e.VerifiedAt))
+		return fmt.Errorf("dispute %s with cause %d verified at %s", d.Status, uint8(e.Cause), instant.Stamp(e.VerifiedAt))
 	case verified && e.VerifiedAt.Before(e.IntervenedAt):
-		return fmt.Errorf("verified at %s before the intervention at %s", stamp(e.VerifiedAt), stamp(e.IntervenedAt))
+		return fmt.Errorf("verified at %s before the intervention at %s", instant.Stamp(e.VerifiedAt), instant.Stamp(e.IntervenedAt))
 	case (d.Status == DisputeDecided) == d.DecidedAt.IsZero() || !d.DecidedAt.IsZero() && d.DecidedAt.Before(e.VerifiedAt):
-		return fmt.Errorf("dispute %s decided at %s", d.Status, stamp(d.DecidedAt))
+		return fmt.Errorf("dispute %s decided at %s", d.Status, instant.Stamp(d.DecidedAt))
 	}
 	if d.Status != DisputeDecided {
 		if !d.Verdict.isZero() {
@@ -301,15 +302,4 @@ func reachableFrom(k Kind, from, to Status) bool {
 		}
 	}
 	return false
-}
-
-// inYears reports whether t falls in the years 1 to 9999, what JSON can carry.
-func inYears(t time.Time) bool { return t.Year() >= 1 && t.Year() <= 9999 }
-
-// stamp renders a time for an error message.
-func stamp(t time.Time) string {
-	if !inYears(t) {
-		return fmt.Sprintf("unix %d", t.Unix())
-	}
-	return t.Format(time.RFC3339)
 }

@@ -3,6 +3,8 @@ package order
 import (
 	"fmt"
 	"time"
+
+	"github.com/wxshop-go/wxshop/internal/instant"
 )
 
 // Pay records the payment: 10 → 20, and every line's ship-by deadline runs from the payment
@@ -76,8 +78,8 @@ func (o *Order) startShipping(t Trigger, at time.Time) (AwaitingShipment, error)
 // checkDeadlines refuses deadlines starting at from that fall after the year 9999.
 func (o *Order) checkDeadlines(from time.Time) error {
 	for i := range o.lines {
-		if l := &o.lines[i]; !inYears(o.policy.deadline(from, l.stock, l.presale)) {
-			return fmt.Errorf("%w: order %s: from %s, the ship-by deadline falls after the year %d", ErrTimeOrder, o.id, stamp(from), maxYear)
+		if l := &o.lines[i]; !instant.InYears(o.policy.deadline(from, l.stock, l.presale)) {
+			return fmt.Errorf("%w: order %s: from %s, the ship-by deadline falls after the year %d", ErrTimeOrder, o.id, instant.Stamp(from), instant.MaxYear)
 		}
 	}
 	return nil

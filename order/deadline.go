@@ -3,6 +3,8 @@ package order
 import (
 	"fmt"
 	"time"
+
+	"github.com/wxshop-go/wxshop/internal/instant"
 )
 
 // ShipBy returns the order's binding ship-by deadline: the earliest deadline of the lines that
@@ -66,11 +68,11 @@ func (o *Order) ExtendShipBy(to time.Time, reason NegotiationReason, at time.Tim
 	}
 	if at.Add(o.policy.NegotiationLead).After(from) {
 		return ShipByExtended{}, fmt.Errorf("%w: order %s: at %s, deadline %s, lead %s", ErrNegotiationTooLate,
-			o.id, stamp(at), stamp(from), o.policy.NegotiationLead)
+			o.id, instant.Stamp(at), instant.Stamp(from), o.policy.NegotiationLead)
 	}
-	if !to.After(from) || !inYears(to) {
+	if !to.After(from) || !instant.InYears(to) {
 		return ShipByExtended{}, fmt.Errorf("%w: order %s: %s is not after the current deadline %s, or not before the year %d", ErrInvalidDeadline,
-			o.id, stamp(to), stamp(from), maxYear+1)
+			o.id, instant.Stamp(to), instant.Stamp(from), instant.MaxYear+1)
 	}
 	for i := range o.lines {
 		l := &o.lines[i]

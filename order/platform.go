@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/wxshop-go/wxshop/catalog"
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/shop"
 )
@@ -215,18 +216,18 @@ func (o *Order) checkPlatformTimes(p PlatformOrder) error {
 	case payment(s) == always && p.PaidAt.IsZero():
 		return &PlatformError{Field: "PaidAt", Err: fmt.Errorf("%w: status %s without pay_time", ErrInvalidOrder, s)}
 	case payment(s) == never && !p.PaidAt.IsZero():
-		return &PlatformError{Field: "PaidAt", Err: fmt.Errorf("%w: status %s with pay_time %s", ErrInvalidOrder, s, stamp(p.PaidAt))}
+		return &PlatformError{Field: "PaidAt", Err: fmt.Errorf("%w: status %s with pay_time %s", ErrInvalidOrder, s, instant.Stamp(p.PaidAt))}
 	case (s == StatusShipped || s == StatusCompleted) && p.ShipDoneAt.IsZero():
 		return &PlatformError{Field: "ShipDoneAt", Err: fmt.Errorf("%w: status %s without ship_done_time", ErrInvalidOrder, s)}
 	case !p.ShipDoneAt.IsZero() && s != StatusShipped && s != StatusCompleted && s != StatusClosedByAfterSale:
-		return &PlatformError{Field: "ShipDoneAt", Err: fmt.Errorf("%w: status %s with ship_done_time %s", ErrInvalidOrder, s, stamp(p.ShipDoneAt))}
+		return &PlatformError{Field: "ShipDoneAt", Err: fmt.Errorf("%w: status %s with ship_done_time %s", ErrInvalidOrder, s, instant.Stamp(p.ShipDoneAt))}
 	case !p.ConfirmedAt.IsZero() && s != StatusCompleted:
-		return &PlatformError{Field: "ConfirmedAt", Err: fmt.Errorf("%w: status %s with confirm_receipt_time %s", ErrInvalidOrder, s, stamp(p.ConfirmedAt))}
+		return &PlatformError{Field: "ConfirmedAt", Err: fmt.Errorf("%w: status %s with confirm_receipt_time %s", ErrInvalidOrder, s, instant.Stamp(p.ConfirmedAt))}
 	}
 	if !p.UpdatedAt.IsZero() {
 		for _, t := range []time.Time{p.CreatedAt, p.PaidAt, p.ShipDoneAt, p.ConfirmedAt} {
 			if p.UpdatedAt.Before(t) {
-				return &PlatformError{Field: "UpdatedAt", Err: fmt.Errorf("%w: update_time %s is before %s, a time the order reports", ErrTimeOrder, stamp(p.UpdatedAt), stamp(t))}
+				return &PlatformError{Field: "UpdatedAt", Err: fmt.Errorf("%w: update_time %s is before %s, a time the order reports", ErrTimeOrder, instant.Stamp(p.UpdatedAt), instant.Stamp(t))}
 			}
 		}
 	}

@@ -23,19 +23,6 @@ const (
 	MaxParcels = MaxLines
 )
 
-// The years an order's times may fall in: what time.Time marshals to JSON (RFC 3339 has four
-// digits of year), and what the platform's Unix seconds can say.
-const (
-	minYear = 1
-	maxYear = 9999
-)
-
-// inYears reports whether t falls in the years 1 to 9999.
-func inYears(t time.Time) bool {
-	y := t.Year()
-	return y >= minYear && y <= maxYear
-}
-
 // DeadlinePolicy says how long a merchant has to ship each line after payment, and the rules
 // of delivery negotiation (发货协商). Deadlines vary by shop and category on the platform, so
 // they are data: build your own or start from DefaultDeadlinePolicy. A DeadlinePolicy is a

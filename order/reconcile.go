@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 )
 
@@ -89,7 +90,7 @@ func (o *Order) reachable(f *Order, differ func(field string, stored, platform a
 	case f.buyer != o.buyer:
 		differ("Buyer", o.buyer, f.buyer)
 	case !f.createdAt.Equal(o.createdAt):
-		differ("CreatedAt", stamp(o.createdAt), stamp(f.createdAt))
+		differ("CreatedAt", instant.Stamp(o.createdAt), instant.Stamp(f.createdAt))
 	case f.virtual != o.virtual:
 		differ("Virtual", o.virtual, f.virtual)
 	}
@@ -141,7 +142,7 @@ func when(t time.Time) string {
 	if t.IsZero() {
 		return "absent"
 	}
-	return stamp(t)
+	return instant.Stamp(t)
 }
 
 // parcelEqual reports whether two parcels carry the same logistics and items.

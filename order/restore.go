@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 )
 
@@ -85,7 +86,7 @@ func fits(rule int, present bool) bool { return rule == either || (rule == alway
 // follow it.
 func (o *Order) checkTimes() error {
 	if !fits(payment(o.status), o.paid()) {
-		return o.invalid("status %s with payment time %s", o.status, stamp(o.paidAt))
+		return o.invalid("status %s with payment time %s", o.status, instant.Stamp(o.paidAt))
 	}
 	prev := o.createdAt
 	for _, t := range []struct {
@@ -95,8 +96,8 @@ func (o *Order) checkTimes() error {
 		if t.at.IsZero() {
 			continue
 		}
-		if !inYears(t.at) || t.at.Before(prev) {
-			return fmt.Errorf("%w: order %s: %s at %s is before %s, or outside the years %d to %d", ErrTimeOrder, o.id, t.name, stamp(t.at), stamp(prev), minYear, maxYear)
+		if !instant.InYears(t.at) || t.at.Before(prev) {
+			return fmt.Errorf("%w: order %s: %s at %s is before %s, or outside the years %d to %d", ErrTimeOrder, o.id, t.name, instant.Stamp(t.at), instant.Stamp(prev), instant.MinYear, instant.MaxYear)
 		}
 		prev = t.at
 	}
@@ -111,9 +112,9 @@ func (o *Order) checkLines() error {
 		sku := l.skuID()
 		switch {
 		case !fits(deadlines(o.status), !l.shipBy.IsZero()) || !paid && !l.shipBy.IsZero():
-			return o.invalid("sku %s: ship-by %s in status %s (paid %t)", sku, stamp(l.shipBy), o.status, paid)
-		case !l.shipBy.IsZero() && (l.shipBy.Before(o.paidAt) || !inYears(l.shipBy)):
-			return o.invalid("sku %s: ship-by %s is before the payment at %s, or after the year %d", sku, stamp(l.shipBy), stamp(o.paidAt), maxYear)
+			return o.invalid("sku %s: ship-by %s in status %s (paid %t)", sku, instant.Stamp(l.shipBy), o.status, paid)
+		case !l.shipBy.IsZero() && (l.shipBy.Before(o.paidAt) || !instant.InYears(l.shipBy)):
+			return o.invalid("sku %s: ship-by %s is before the payment at %s, or after the year %d", sku, instant.Stamp(l.shipBy), instant.Stamp(o.paidAt), instant.MaxYear)
 		}
 		if l.shipped < 0 || l.shipped > l.quantity || l.onAfterSale < 0 || l.refunded < 0 || l.afterSaleDone < 0 ||
 			l.onAfterSale > l.quantity || l.refunded > l.quantity || l.afterSaleDone > l.quantity || l.eligible() < 0 ||
@@ -197,7 +198,7 @@ func (o *Order) replayReships(reships []Reshipment) error {
 			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, reshipReasons.Check(rs.Reason))
 		case o.shipDoneAt.IsZero() || rs.At.Before(o.shipDoneAt) || rs.At.After(o.updatedAt) ||
 			i > 0 && rs.At.Before(reships[i-1].At):
-			return fmt.Errorf("%w: order %s: re-shipment %d at %s: before shipping finished, before the one before it, or after the order's last change", ErrTimeOrder, o.id, i, stamp(rs.At))
+			return fmt.Errorf("%w: order %s: re-shipment %d at %s: before shipping finished, before the one before it, or after the order's last change", ErrTimeOrder, o.id, i, instant.Stamp(rs.At))
 		}
 		one := [1]Parcel{rs.Parcel}
 		w := newShipmentWalk(o, one[:], true)
@@ -232,10 +233,10 @@ func (o *Order) checkNegotiations() error {
 			return fmt.Errorf("%w: order %s: %w", ErrInvalidOrder, o.id, negotiationReasons.Check(g.Reason))
 		case g.At.Before(o.paidAt) || g.At.After(o.updatedAt) || !o.shipDoneAt.IsZero() && g.At.After(o.shipDoneAt) ||
 			i > 0 && g.At.Before(n[i-1].At):
-			return fmt.Errorf("%w: order %s: negotiation %d at %s: outside the order's wait for shipment, or before the one before it", ErrTimeOrder, o.id, i, stamp(g.At))
-		case !g.To.After(g.From) || !inYears(g.To) || g.At.Add(o.policy.NegotiationLead).After(g.From) ||
+			return fmt.Errorf("%w: order %s: negotiation %d at %s: outside the order's wait for shipment, or before the one before it", ErrTimeOrder, o.id, i, instant.Stamp(g.At))
+		case !g.To.After(g.From) || !instant.InYears(g.To) || g.At.Add(o.policy.NegotiationLead).After(g.From) ||
 			i > 0 && g.From.Before(n[i-1].To):
-			return o.invalid("negotiation %d from %s to %s at %s: not what ExtendShipBy accepts", i, stamp(g.From), stamp(g.To), stamp(g.At))
+			return o.invalid("negotiation %d from %s to %s at %s: not what ExtendShipBy accepts", i, instant.Stamp(g.From), instant.Stamp(g.To), instant.Stamp(g.At))
 		}
 	}
 	return nil
@@ -273,14 +274,14 @@ func (o *Order) checkMarks() error {
 	s := o.status
 	shipDone := s == StatusShipped || s == StatusCompleted
 	if s != StatusClosedByAfterSale && shipDone == o.shipDoneAt.IsZero() {
-		return o.invalid("status %s with ship-done time %s", s, stamp(o.shipDoneAt))
+		return o.invalid("status %s with ship-done time %s", s, instant.Stamp(o.shipDoneAt))
 	}
 	if s == StatusClosedByAfterSale && !o.shipDoneAt.IsZero() && len(o.parcels) == 0 {
-		return o.invalid("status %s with ship-done time %s and nothing shipped", s, stamp(o.shipDoneAt))
+		return o.invalid("status %s with ship-done time %s and nothing shipped", s, instant.Stamp(o.shipDoneAt))
 	}
 	ended := s == StatusCompleted || s.Terminal()
 	if ended == o.endedAt.IsZero() {
-		return o.invalid("status %s with end time %s", s, stamp(o.endedAt))
+		return o.invalid("status %s with end time %s", s, instant.Stamp(o.endedAt))
 	}
 	if (s == StatusCompleted) != (o.confirm != 0) || (o.confirm != 0 && !o.confirm.IsValid()) {
 		return o.invalid("status %s with confirmation %s", s, o.confirm)
@@ -295,8 +296,8 @@ func (o *Order) checkMarks() error {
 		return o.invalid("status %s on an order that is not a gift", s)
 	case s == StatusGroupForming && !o.groupBuy:
 		return o.invalid("status %s on an order that is not a group buy", s)
-	case !o.settledAt.IsZero() && (s != StatusCompleted || o.settledAt.Before(o.endedAt) || o.settledAt.After(o.updatedAt) || !inYears(o.settledAt)):
-		return o.invalid("status %s settled at %s", s, stamp(o.settledAt))
+	case !o.settledAt.IsZero() && (s != StatusCompleted || o.settledAt.Before(o.endedAt) || o.settledAt.After(o.updatedAt) || !instant.InYears(o.settledAt)):
+		return o.invalid("status %s settled at %s", s, instant.Stamp(o.settledAt))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/wxshop-go/wxshop/catalog"
 	"github.com/wxshop-go/wxshop/internal/enum"
+	"github.com/wxshop-go/wxshop/internal/instant"
 )
 
 // SKUChangeState is where a buyer's request to change SKU before shipment stands: the
@@ -115,8 +116,8 @@ func (o *Order) checkSKUChanges() error {
 			return o.invalid("sku change %d (%s) names sku %s, which is not a line", i, c.State, sku)
 		case seen.add(li, len(o.lines)):
 			return o.invalid("sku %s has two sku changes", sku)
-		case !c.Deadline.IsZero() && (c.State != SKUChangePending || !inYears(c.Deadline)):
-			return o.invalid("sku change %d (%s) with a deadline %s", i, c.State, stamp(c.Deadline))
+		case !c.Deadline.IsZero() && (c.State != SKUChangePending || !instant.InYears(c.Deadline)):
+			return o.invalid("sku change %d (%s) with a deadline %s", i, c.State, instant.Stamp(c.Deadline))
 		case c.State == SKUChangePending && o.lines[li].shipped > 0:
 			return o.invalid("sku %s shipped while its sku change was pending", sku)
 		}

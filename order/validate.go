@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/wxshop-go/wxshop/internal/instant"
 	"github.com/wxshop-go/wxshop/internal/money"
 	"github.com/wxshop-go/wxshop/internal/text"
 )
@@ -25,8 +26,8 @@ func (o *Order) checkHeader() error {
 		return fmt.Errorf("%w: order %s: unknown seller kind %d", ErrInvalidOrder, o.id, uint8(o.seller))
 	case o.buyer == "" || !text.Valid(o.buyer):
 		return fmt.Errorf("%w: order %s: empty buyer, or not valid UTF-8", ErrInvalidOrder, o.id)
-	case o.createdAt.IsZero() || !inYears(o.createdAt):
-		return fmt.Errorf("%w: order %s: creation time %s is zero or outside the years %d to %d", ErrInvalidOrder, o.id, stamp(o.createdAt), minYear, maxYear)
+	case o.createdAt.IsZero() || !instant.InYears(o.createdAt):
+		return fmt.Errorf("%w: order %s: creation time %s is zero or outside the years %d to %d", ErrInvalidOrder, o.id, instant.Stamp(o.createdAt), instant.MinYear, instant.MaxYear)
 	case len(o.lines) == 0:
 		return fmt.Errorf("%w: order %s has no lines", ErrInvalidOrder, o.id)
 	case len(o.lines) > MaxLines:
@@ -119,10 +120,10 @@ func (o *Order) CheckTime(at time.Time) error { return o.checkTime(at) }
 // checkTime is CheckTime: one rule for every command, as for an after-sale case.
 func (o *Order) checkTime(at time.Time) error {
 	switch {
-	case !inYears(at):
-		return fmt.Errorf("%w: order %s: %s is outside the years %d to %d", ErrTimeOrder, o.id, stamp(at), minYear, maxYear)
+	case !instant.InYears(at):
+		return fmt.Errorf("%w: order %s: %s is outside the years %d to %d", ErrTimeOrder, o.id, instant.Stamp(at), instant.MinYear, instant.MaxYear)
 	case at.Before(o.updatedAt):
-		return fmt.Errorf("%w: order %s: %s is before its last change at %s", ErrTimeOrder, o.id, stamp(at), stamp(o.updatedAt))
+		return fmt.Errorf("%w: order %s: %s is before its last change at %s", ErrTimeOrder, o.id, instant.Stamp(at), instant.Stamp(o.updatedAt))
 	}
 	return nil
 }
@@ -133,13 +134,4 @@ func (o *Order) wrap(err error) error { return fmt.Errorf("order %s: %w", o.id, 
 // lineErr prefixes an error with the order's id and the line's SKU.
 func (o *Order) lineErr(i int, err error) error {
 	return fmt.Errorf("order %s sku %s: %w", o.id, o.lines[i].skuID(), err)
-}
-
-// stamp renders a time for an error message; a time out of range is written by its Unix
-// seconds.
-func stamp(t time.Time) string {
-	if !inYears(t) {
-		return fmt.Sprintf("unix %d", t.Unix())
-	}
-	return t.Format(time.RFC3339)
 }
