@@ -116,13 +116,8 @@ func RestoreJSON(data []byte) (*Order, error) {
 
 // restore builds the order the mirror describes, with Restore's checks.
 func (j *stateJSON) restore() (*Order, error) {
-	switch {
-	case len(j.Lines) > MaxLines:
-		return nil, &LimitError{What: "lines", Max: MaxLines}
-	case len(j.Parcels) > MaxParcels:
-		return nil, &LimitError{What: "parcels", Max: MaxParcels}
-	case len(j.Reshipments) > MaxReships:
-		return nil, &LimitError{What: "reships", Max: MaxReships}
+	if err := checkStoredSizes(len(j.Lines), len(j.Parcels), len(j.Reshipments)); err != nil {
+		return nil, err
 	}
 	o := allocOrder(len(j.Lines))
 	o.id, o.seller, o.buyer, o.status = j.ID, j.Seller, j.Buyer, j.Status

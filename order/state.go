@@ -99,13 +99,8 @@ func (o *Order) State() State {
 // the step it follows). It emits no events. Errors match ErrInvalidOrder or a more specific
 // sentinel. The order shares no memory with s.
 func Restore(s State) (*Order, error) {
-	switch {
-	case len(s.Lines) > MaxLines:
-		return nil, &LimitError{What: "lines", Max: MaxLines}
-	case len(s.Parcels) > MaxParcels:
-		return nil, &LimitError{What: "parcels", Max: MaxParcels}
-	case len(s.Reshipments) > MaxReships:
-		return nil, &LimitError{What: "reships", Max: MaxReships}
+	if err := checkStoredSizes(len(s.Lines), len(s.Parcels), len(s.Reshipments)); err != nil {
+		return nil, err
 	}
 	o := allocOrder(len(s.Lines))
 	o.id, o.seller, o.buyer, o.status = s.ID, s.Seller, s.Buyer, s.Status
@@ -140,6 +135,20 @@ func Restore(s State) (*Order, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// checkStoredSizes refuses a stored form of more lines, parcels or re-shipments than an order
+// holds, before any work on it.
+func checkStoredSizes(lines, parcels, reships int) error {
+	switch {
+	case lines > MaxLines:
+		return &LimitError{What: "lines", Max: MaxLines}
+	case parcels > MaxParcels:
+		return &LimitError{What: "parcels", Max: MaxParcels}
+	case reships > MaxReships:
+		return &LimitError{What: "reships", Max: MaxReships}
+	}
+	return nil
 }
 
 // finishRestore checks an order built from a stored form, with what New checks and then what
