@@ -3,6 +3,7 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -194,12 +195,44 @@ func (j *SnapshotJSON) Snapshot() (Snapshot, error) {
 	return newSnapshot(j.ProductID, j.SKUID, j.Title, j.Attrs, int64(j.Price), j.Revision)
 }
 
-// MarshalJSON writes the stored form (SnapshotJSON). The zero Snapshot is an error.
+// SnapshotText is SnapshotJSON for writing: the same keys, with the price already text
+// ("10.10"). encoding/json writes a string field as it is but calls a method, and allocates,
+// for every field with a MarshalText, so stored forms that embed snapshots (an order's lines)
+// write them through AppendText.
+type SnapshotText struct {
+	ProductID string `json:"product_id"`
+	SKUID     string `json:"sku_id"`
+	Title     string `json:"title"`
+	Attrs     []Attr `json:"attrs,omitempty"`
+	Price     string `json:"price"`
+	Revision  uint32 `json:"revision"`
+}
+
+// AppendText returns the snapshot's stored form for writing, with its price's text appended
+// to texts and its attributes appended to attrs, which it returns: the SnapshotText's Attrs are
+// the tail of attrs and its Price shares texts' memory. A stored form that writes many
+// snapshots passes the same texts and attrs for all of them, so that they cost a few
+// allocations together rather than two each.
+func (s Snapshot) AppendText(texts *strings.Builder, attrs []Attr) (SnapshotText, []Attr) {
+	start := len(attrs)
+	attrs = appendAttrs(attrs, s.attrs)
+	var own []Attr
+	if len(attrs) > start {
+		own = attrs[start:len(attrs):len(attrs)]
+	}
+	return SnapshotText{ProductID: s.productID, SKUID: s.skuID, Title: s.title, Attrs: own,
+		Price: money.FenText(texts, s.price), Revision: s.revision}, attrs
+}
+
+// MarshalJSON writes the stored form (SnapshotJSON, through SnapshotText). The zero Snapshot
+// is an error.
 func (s Snapshot) MarshalJSON() ([]byte, error) {
 	if s.IsZero() {
 		return nil, fmt.Errorf("catalog: the zero Snapshot has no stored form")
 	}
-	return json.Marshal(s.JSON())
+	var texts strings.Builder
+	t, _ := s.AppendText(&texts, nil)
+	return json.Marshal(t)
 }
 
 // UnmarshalJSON reads the stored form and validates it as NewSnapshot does; unknown fields are

@@ -384,3 +384,39 @@ func FuzzNewSnapshot(f *testing.F) {
 		require.True(t, back.Equal(s), "%s", out)
 	})
 }
+
+// TestSnapshotAppendText: snapshots written through one builder and one attribute slice each
+// keep their own price and attributes, and write what JSON writes.
+func TestSnapshotAppendText(t *testing.T) {
+	t.Parallel()
+	tea, err := catalog.NewSnapshot(teaSnapshotParams())
+	require.NoError(t, err)
+	bare, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "p", SKUID: "s", Price: yuan("0.01")})
+	require.NoError(t, err)
+	cup, err := catalog.NewSnapshot(catalog.SnapshotParams{ProductID: "cup", SKUID: "cup-red", Title: "杯",
+		Attrs: attrs("颜色", "红", "容量", "350ml"), Price: yuan("1234.5")})
+	require.NoError(t, err)
+
+	var texts strings.Builder
+	var all []catalog.Attr
+	var written []catalog.SnapshotText
+	for _, s := range []catalog.Snapshot{tea, bare, cup} {
+		var st catalog.SnapshotText
+		st, all = s.AppendText(&texts, all)
+		written = append(written, st)
+	}
+	assert.Len(t, all, 3, "every attribute in the one slice")
+	for i, s := range []catalog.Snapshot{tea, bare, cup} {
+		assert.Equal(t, s.Attrs(), written[i].Attrs, "snapshot %d", i)
+		want, err := json.Marshal(s.JSON())
+		require.NoError(t, err)
+		got, err := json.Marshal(written[i])
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), "snapshot %d", i)
+	}
+	assert.Equal(t, "10.10", written[0].Price)
+	assert.Equal(t, "1234.50", written[2].Price)
+
+	_ = append(written[0].Attrs, catalog.Attr{Key: "x", Value: "y"})
+	assert.Equal(t, cup.Attrs(), written[2].Attrs, "appending to one snapshot's attributes leaves the next alone")
+}

@@ -14,8 +14,9 @@ import (
 // The stored form's JSON is read and written in one pass of encoding/json: stateJSON and the
 // types below are plain mirrors, money is money.Fen (whole fen, written "10.10") and a
 // snapshot is catalog.SnapshotJSON, so no level calls json.Marshal or json.Unmarshal on the
-// level below it. An *Order marshals straight from its fen fields and unmarshals straight into
-// them; a State goes through the same mirror.
+// level below it. An *Order unmarshals straight into its fen fields, and a State reads and
+// writes through the same mirror; an *Order writes through stateOut (json_write.go), whose
+// fields are all text already.
 
 type stateJSON struct {
 	ID           string          `json:"id"`
@@ -65,29 +66,6 @@ type policyJSON struct {
 	PresaleMax      durationJSON `json:"presale_max"`
 	MaxNegotiations int          `json:"max_negotiations"`
 	NegotiationLead durationJSON `json:"negotiation_lead"`
-}
-
-// MarshalJSON renders the order's stored form (see State.MarshalJSON), straight from the
-// order.
-func (o *Order) MarshalJSON() ([]byte, error) {
-	j := stateJSON{
-		ID: o.id, Seller: o.seller, Buyer: o.buyer, Status: o.status, CreatedAt: o.createdAt,
-		PaidAt: o.paidAt, ShipDoneAt: o.shipDoneAt, EndedAt: o.endedAt, UpdatedAt: o.updatedAt,
-		Confirm: o.confirm, CancelReason: o.cancel, Virtual: o.virtual, Gift: o.gift, GroupBuy: o.groupBuy, SettledAt: o.settledAt,
-		Lines: make([]lineJSON, len(o.lines)), Freight: money.Fen(o.freight), Discount: money.Fen(o.discount),
-		Policy: o.policy.json(), Parcels: o.parcels, Reshipments: o.reships, Negotiations: o.negotiations,
-		SKUChanges: o.skuChanges,
-	}
-	for i := range o.lines {
-		l := &o.lines[i]
-		j.Lines[i] = lineJSON{
-			Snapshot: l.snap.JSON(), Quantity: l.quantity, UnitPrice: money.Fen(l.unit), Paid: money.Fen(l.paid),
-			Stock: l.stock, PresaleShipWithin: durationJSON(l.presale), ShipBy: l.shipBy, Shipped: l.shipped,
-			OnAfterSale: l.onAfterSale, Refunded: l.refunded, RefundedAmount: money.Fen(l.refundedAmount),
-			AfterSaleDone: l.afterSaleDone, AfterSaleAttempts: l.afterSaleAttempts,
-		}
-	}
-	return json.Marshal(j)
 }
 
 // UnmarshalJSON reads a stored form and restores it with every check of Restore, straight

@@ -2,6 +2,7 @@ package money
 
 import (
 	"strconv"
+	"strings"
 )
 
 // MaxText bounds the text of an amount: "1000000000.00" is 13 characters, and 32 leaves room
@@ -81,6 +82,20 @@ func AppendFen(dst []byte, fen int64) []byte {
 
 // FormatFen renders fen as yuan with exactly two decimals ("10.10"), as Format does.
 func FormatFen(fen int64) string { return string(AppendFen(make([]byte, 0, 16), fen)) }
+
+// MaxFenText is the longest text AppendFen writes for an amount of at most MaxFen.
+const MaxFenText = len("1000000000.00")
+
+// FenText is FormatFen into texts: it appends the amount's text to texts and returns it as a
+// string that shares texts' memory. The amounts of a stored form written into one builder cost
+// one allocation together rather than one each; they stay valid as the builder grows, because
+// a strings.Builder only ever appends.
+func FenText(texts *strings.Builder, fen int64) string {
+	var buf [24]byte
+	start := texts.Len()
+	texts.Write(AppendFen(buf[:0], fen))
+	return texts.String()[start:]
+}
 
 // quoteBounded quotes s for an error message, cut to MaxText bytes.
 func quoteBounded(s string) string {

@@ -181,3 +181,21 @@ func BenchmarkToFen(b *testing.B) {
 		}
 	}
 }
+
+// TestFenText: amounts written into one builder read as FormatFen does, and each stays as it
+// was while the builder grows past its first buffer.
+func TestFenText(t *testing.T) {
+	t.Parallel()
+	var texts strings.Builder
+	amounts := []int64{0, 1, 10, 1010, 99, money.MaxFen}
+	var got []string
+	for range 200 {
+		for _, a := range amounts {
+			got = append(got, money.FenText(&texts, a))
+		}
+	}
+	for i, s := range got {
+		require.Equal(t, money.FormatFen(amounts[i%len(amounts)]), s, "amount %d", i)
+	}
+	assert.Len(t, money.FormatFen(money.MaxFen), money.MaxFenText)
+}
