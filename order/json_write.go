@@ -110,21 +110,21 @@ type textWriter struct {
 	err   error
 }
 
-// time is t as time.Time.MarshalJSON writes it (RFC 3339 with nanoseconds), in w's builder.
-// encoding/json would call MarshalJSON through an interface, copy what it allocates, and
-// re-scan it. A time MarshalJSON refuses (a year outside 0..9999, a zone 24 hours or more
-// away) is its error, kept in w.
+// time is t as time.Time.MarshalJSON writes it (RFC 3339 with nanoseconds; AppendText writes
+// the same), in w's builder. encoding/json would call MarshalJSON through an interface, copy
+// what it allocates, and re-scan it. A time RFC 3339 cannot carry (a year outside 0..9999, a
+// zone 24 hours or more away) is AppendText's error, kept in w.
 func (w *textWriter) time(t time.Time) string {
-	_, offset := t.Zone()
-	if y := t.Year(); y < 0 || y > 9999 || offset <= -24*3600 || offset >= 24*3600 {
-		if _, err := t.MarshalJSON(); err != nil && w.err == nil {
+	var buf [len(time.RFC3339Nano) + 8]byte
+	b, err := t.AppendText(buf[:0])
+	if err != nil {
+		if w.err == nil {
 			w.err = err
 		}
 		return ""
 	}
-	var buf [len(time.RFC3339Nano) + 8]byte
 	start := w.texts.Len()
-	w.texts.Write(t.AppendFormat(buf[:0], time.RFC3339Nano))
+	w.texts.Write(b)
 	return w.texts.String()[start:]
 }
 
