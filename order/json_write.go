@@ -97,7 +97,19 @@ func (o *Order) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// out is the policy's stored form for writing. Nearly every order keeps the default policy,
+// whose text is written once (defaultPolicyOut) rather than four allocations per order.
 func (p DeadlinePolicy) out() policyOut {
+	if p == DefaultDeadlinePolicy() {
+		return defaultPolicyOut
+	}
+	return p.text()
+}
+
+var defaultPolicyOut = DefaultDeadlinePolicy().text()
+
+// text writes the policy's durations out.
+func (p DeadlinePolicy) text() policyOut {
 	return policyOut{p.InStock.String(), p.PresaleMin.String(), p.PresaleMax.String(), p.MaxNegotiations,
 		p.NegotiationLead.String()}
 }

@@ -33,15 +33,24 @@ func TestMarshalJSONIsStateMarshalJSON(t *testing.T) {
 		same(t, randomOrder(t, rand.New(rand.NewPCG(seed, 5))))
 	}
 
+	custom := paidOrder(t).State()
+	custom.Policy.InStock, custom.Policy.NegotiationLead = 72*time.Hour, 90*time.Minute
+	o, err := order.Restore(custom)
+	require.NoError(t, err)
+	same(t, o)
+	data, err := o.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"policy":{"in_stock":"72h0m0s","presale_min":"96h0m0s","presale_max":"360h0m0s","max_negotiations":3,"negotiation_lead":"1h30m0s"}`)
+
 	shanghai := time.FixedZone("CST", 8*3600)
 	s := paidOrder(t).State()
 	s.CreatedAt = s.CreatedAt.In(shanghai).Add(123456789 * time.Nanosecond)
 	s.PaidAt = s.PaidAt.In(time.FixedZone("odd", -(3*3600 + 30*60))).Add(time.Millisecond)
 	s.UpdatedAt = s.PaidAt
-	o, err := order.Restore(s)
+	o, err = order.Restore(s)
 	require.NoError(t, err)
 	same(t, o)
-	data, err := o.MarshalJSON()
+	data, err = o.MarshalJSON()
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"created_at":"2025-03-01T17:00:00.123456789+08:00"`)
 	back, err := order.RestoreJSON(data)
