@@ -3,6 +3,7 @@ package wxapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -72,11 +73,12 @@ var benchCarriers = shipping.MustCarriers(shipping.Carrier{Code: "SF", Name: "é¡
 
 // BenchmarkPushPath is one payment push through a host, stage by stage and whole: decode the
 // push, restore the order from its stored JSON, apply the push, run shipping.Check for the
-// shipment that follows, write the order back; beside them, the floor (see floor).
+// shipment that follows, write the order back; beside them, the floor (floorPush). The ratio of
+// the two is BenchmarkPushPathRatio's.
 func BenchmarkPushPath(b *testing.B) {
 	for _, n := range pushPathSizes {
 		w := newPushWorld(b, n)
-		at := time.Unix(1717210000, 0)
+		at := pushAt
 		stage := func(name string, f func(b *testing.B)) {
 			b.Run(fmt.Sprintf("lines=%d/%s", n, name), func(b *testing.B) {
 				b.ReportAllocs()
@@ -138,25 +140,7 @@ func BenchmarkPushPath(b *testing.B) {
 		// MarshalJSON read and write the stored order directly.
 		stage("whole", func(b *testing.B) {
 			for b.Loop() {
-				ev, err := wxapi.DecodeEvent(w.push)
-				if err != nil {
-					b.Fatal(err)
-				}
-				o, err := order.RestoreJSON(w.stored)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := wxapi.ApplyToOrder(o, ev); err != nil {
-					b.Fatal(err)
-				}
-				r := shipping.Check(shipping.Request{Order: o, SKUs: w.catalog, Carriers: benchCarriers, At: at,
-					Parcels: []order.Parcel{w.parcel}, Complete: true})
-				if !r.OK() {
-					b.Fatal(r.Err())
-				}
-				if _, err := o.MarshalJSON(); err != nil {
-					b.Fatal(err)
-				}
+				wholePush(b, w)
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
 		})
@@ -188,30 +172,96 @@ func BenchmarkPushPath(b *testing.B) {
 		})
 		// The floor runs beside the whole path, in every round of -count, so that the two are
 		// measured under the same load.
-		stage("floor", func(b *testing.B) { floor(b, w) })
+		stage("floor", func(b *testing.B) {
+			for b.Loop() {
+				floorPush(b, w)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+		})
 	}
 }
 
-// floor is the push path's JSON done through plain mirror structs, with no checks and no
+// pushAt is the time of the shipment check that follows each push.
+var pushAt = time.Unix(1717210000, 0)
+
+// wholePush is the whole path for one push, as the package docs and the reference backend run it:
+// RestoreJSON and MarshalJSON read and write the stored order directly.
+func wholePush(b *testing.B, w pushWorld) {
+	ev, err := wxapi.DecodeEvent(w.push)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o, err := order.RestoreJSON(w.stored)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := wxapi.ApplyToOrder(o, ev); err != nil {
+		b.Fatal(err)
+	}
+	r := shipping.Check(shipping.Request{Order: o, SKUs: w.catalog, Carriers: benchCarriers, At: pushAt,
+		Parcels: []order.Parcel{w.parcel}, Complete: true})
+	if !r.OK() {
+		b.Fatal(r.Err())
+	}
+	if _, err := o.MarshalJSON(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// floorPush is the push path's JSON done through plain mirror structs, with no checks and no
 // domain: the push into a struct, the stored order into a struct, the payment's changes set by
 // hand, and the order written back. It is BenchmarkPushPath's floor, and writes the bytes the
 // path writes (TestPushPathFloorWritesWhatThePathWrites).
-func floor(b *testing.B, w pushWorld) {
-	for b.Loop() {
-		var p mirrorPush
-		if err := json.Unmarshal(w.push, &p); err != nil {
-			b.Fatal(err)
-		}
-		var o mirrorStoredOrder
-		if err := json.Unmarshal(w.stored, &o); err != nil {
-			b.Fatal(err)
-		}
-		o.pay(p.OrderInfo.PayTime)
-		if _, err := json.Marshal(&o); err != nil {
-			b.Fatal(err)
-		}
+func floorPush(b *testing.B, w pushWorld) {
+	var p mirrorPush
+	if err := json.Unmarshal(w.push, &p); err != nil {
+		b.Fatal(err)
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+	var o mirrorStoredOrder
+	if err := json.Unmarshal(w.stored, &o); err != nil {
+		b.Fatal(err)
+	}
+	o.pay(p.OrderInfo.PayTime)
+	if _, err := json.Marshal(&o); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// pairRounds is how many pushes each side of a BenchmarkPushPathRatio round makes: enough
+// for the clock, few enough that the machine's load barely changes within a round.
+const pairRounds = 20
+
+// BenchmarkPushPathRatio is the whole path against its floor, paired: each iteration is a round
+// of pairRounds pushes through each, the order of the two alternating from round to round, and
+// the metric whole/floor is the median of the rounds' ratios. On a shared machine the load
+// drifts over seconds, which moves BenchmarkPushPath's separate stages apart; within a round of
+// about a millisecond it moves both sides alike.
+func BenchmarkPushPathRatio(b *testing.B) {
+	for _, n := range pushPathSizes {
+		w := newPushWorld(b, n)
+		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var ratios []float64
+			side := func(f func(*testing.B, pushWorld)) time.Duration {
+				start := time.Now()
+				for range pairRounds {
+					f(b, w)
+				}
+				return time.Since(start)
+			}
+			for b.Loop() {
+				var whole, floor time.Duration
+				if len(ratios)%2 == 0 {
+					whole, floor = side(wholePush), side(floorPush)
+				} else {
+					floor, whole = side(floorPush), side(wholePush)
+				}
+				ratios = append(ratios, float64(whole)/float64(floor))
+			}
+			slices.Sort(ratios)
+			b.ReportMetric(ratios[len(ratios)/2], "whole/floor")
+		})
+	}
 }
 
 // pay is what the payment push changes in the stored order, set by hand: the status, the
