@@ -2,6 +2,8 @@ package order_test
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -161,4 +163,59 @@ func TestRestoreFillsUpdatedAt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, at, r.UpdatedAt(), "the re-shipment is the latest time")
 	rejected(t, r, order.ErrTimeOrder, func() error { _, err := r.ConfirmReceipt(order.ConfirmAuto, at.Add(-time.Second)); return err })
+}
+
+// TestRestoreParcelsInAnyOrder: Restore replays stored parcels whatever lines they ship and in
+// whatever order, for a small order (its parcels kept next to it) and a large one (a SKU index
+// and a tracking-number set), and still refuses a number used twice or a SKU split over two
+// parcels when they come late in the list.
+func TestRestoreParcelsInAnyOrder(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{3, 4, 30, 100} {
+		for seed := range uint64(20) {
+			rng := rand.New(rand.NewPCG(seed, uint64(n)))
+			o, err := order.New(benchParams(n))
+			require.NoError(t, err)
+			_, err = o.Pay(t0.Add(time.Hour))
+			require.NoError(t, err)
+			lines := rng.Perm(n)
+			for k := 0; len(lines) > 0; k++ {
+				take := min(len(lines), 1+rng.IntN(3))
+				p := order.Parcel{Carrier: "SF", TrackingNumber: fmt.Sprintf("SF%d", 1000+k)}
+				for _, li := range lines[:take] {
+					l, _ := o.LineAt(li)
+					p.Items = append(p.Items, order.Item{ProductID: l.ProductID(), SKUID: l.SKUID(), Quantity: l.Quantity()})
+				}
+				lines = lines[take:]
+				_, err = o.Ship(p, t0.Add(2*time.Hour))
+				require.NoError(t, err)
+			}
+			s := o.State()
+			back, err := order.Restore(s)
+			require.NoError(t, err, "n=%d seed=%d", n, seed)
+			assert.Equal(t, s, back.State())
+			data, err := o.MarshalJSON()
+			require.NoError(t, err)
+			fromJSON, err := order.RestoreJSON(data)
+			require.NoError(t, err)
+			assert.Equal(t, s, fromJSON.State())
+
+			if len(s.Parcels) < 2 {
+				continue
+			}
+			last := len(s.Parcels) - 1
+			dup := o.State()
+			dup.Parcels[last].TrackingNumber = dup.Parcels[0].TrackingNumber
+			_, err = order.Restore(dup)
+			require.ErrorIs(t, err, order.RuleTrackingDuplicate, "n=%d seed=%d", n, seed)
+
+			split := o.State()
+			moved := split.Parcels[0].Items[0]
+			moved.Quantity = 1
+			split.Parcels[0].Items[0].Quantity--
+			split.Parcels[last].Items = append(split.Parcels[last].Items, moved)
+			_, err = order.Restore(split)
+			require.ErrorIs(t, err, order.RuleSKUSplit, "n=%d seed=%d", n, seed)
+		}
+	}
 }
