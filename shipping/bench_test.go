@@ -2,7 +2,6 @@ package shipping_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,44 +171,6 @@ func BenchmarkNaiveCheckDecoded(b *testing.B) {
 		require.Empty(b, naiveCheck(req))
 		return func() { _ = naiveCheck(req) }
 	})
-}
-
-// checkRounds is how many Checks a BenchmarkCheckDecodedRatio round makes against one naive
-// check: about the same time on each side.
-const checkRounds = 10
-
-// BenchmarkCheckDecodedRatio is the decoded path's target measured paired: at 10,000 lines,
-// each iteration is a round of checkRounds Checks and one naiveCheck, the order of the two
-// alternating from round to round, and the metric check/naive is the median of the rounds'
-// per-call ratios. Load that drifts over seconds moves BenchmarkCheckDecoded and
-// BenchmarkNaiveCheckDecoded apart; within a round of about 20 ms it moves both alike.
-func BenchmarkCheckDecodedRatio(b *testing.B) {
-	req := benchRequest(b, benchSizes[len(benchSizes)-1])
-	req.Order = decoded(b, req.Order)
-	require.True(b, shipping.Check(req).OK())
-	require.Empty(b, naiveCheck(req))
-	timed := func(calls int, f func()) time.Duration {
-		start := time.Now()
-		for range calls {
-			f()
-		}
-		return time.Since(start) / time.Duration(calls)
-	}
-	check := func() { _ = shipping.Check(req) }
-	naive := func() { _ = naiveCheck(req) }
-	b.ReportAllocs()
-	var ratios []float64
-	for b.Loop() {
-		var c, n time.Duration
-		if len(ratios)%2 == 0 {
-			c, n = timed(checkRounds, check), timed(1, naive)
-		} else {
-			n, c = timed(1, naive), timed(checkRounds, check)
-		}
-		ratios = append(ratios, float64(c)/float64(n))
-	}
-	slices.Sort(ratios)
-	b.ReportMetric(ratios[len(ratios)/2], "check/naive")
 }
 
 // BenchmarkShipmentProblems is the order's share of Check: its shipment rules alone.
