@@ -1,6 +1,7 @@
 package order
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -29,7 +30,7 @@ func jsonKeys(t reflect.Type) []string {
 	var keys []string
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if f.Type == reflect.TypeFor[[]byte]() || f.Type.Name() == "RawMessage" {
+		if f.Type == reflect.TypeFor[[]byte]() || f.Type == reflect.TypeFor[json.RawMessage]() {
 			continue
 		}
 		keys = append(keys, f.Tag.Get("json"))
