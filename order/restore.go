@@ -169,7 +169,7 @@ func (o *Order) replayParcels(parcels []Parcel) error {
 	}
 	r.parcels, r.items = slices.Grow(o.parcels[:0], len(parcels)), slices.Grow(o.items[:0], items)
 	if len(parcels) > scanParcels {
-		r.tracking = make(map[string]struct{}, len(parcels)+MaxReships)
+		r.reserveTracking(len(parcels) + MaxReships)
 	}
 	r.lines = make([]Line, len(o.lines))
 	for i, l := range o.lines {

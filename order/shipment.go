@@ -429,18 +429,29 @@ func (o *Order) useTracking(p *Parcel) {
 		return
 	}
 	if o.tracking == nil {
-		if len(o.parcels)+len(o.reships) <= scanParcels {
+		n := len(o.parcels) + len(o.reships)
+		if n <= scanParcels {
 			return
 		}
-		o.tracking = make(map[string]struct{}, 2*(len(o.parcels)+len(o.reships)))
-		for i := range o.parcels {
-			if !o.parcels[i].NoLogistics() {
-				o.tracking[o.parcels[i].TrackingNumber] = struct{}{}
-			}
-		}
-		for i := range o.reships {
-			o.tracking[o.reships[i].Parcel.TrackingNumber] = struct{}{}
-		}
+		o.reserveTracking(2 * n)
 	}
 	o.tracking[p.TrackingNumber] = struct{}{}
+}
+
+// reserveTracking builds the set of the tracking numbers the order uses, with room for n, if
+// it has none yet: from then on useTracking adds to it and trackingUsed asks it. Restore
+// reserves it for all the stored parcels at once, rather than letting it grow one by one.
+func (o *Order) reserveTracking(n int) {
+	if o.tracking != nil {
+		return
+	}
+	o.tracking = make(map[string]struct{}, n)
+	for i := range o.parcels {
+		if !o.parcels[i].NoLogistics() {
+			o.tracking[o.parcels[i].TrackingNumber] = struct{}{}
+		}
+	}
+	for i := range o.reships {
+		o.tracking[o.reships[i].Parcel.TrackingNumber] = struct{}{}
+	}
 }
