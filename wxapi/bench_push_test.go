@@ -78,7 +78,6 @@ var benchCarriers = shipping.MustCarriers(shipping.Carrier{Code: "SF", Name: "é¡
 func BenchmarkPushPath(b *testing.B) {
 	for _, n := range pushPathSizes {
 		w := newPushWorld(b, n)
-		at := pushAt
 		stage := func(name string, f func(b *testing.B)) {
 			b.Run(fmt.Sprintf("lines=%d/%s", n, name), func(b *testing.B) {
 				b.ReportAllocs()
@@ -121,7 +120,7 @@ func BenchmarkPushPath(b *testing.B) {
 		if _, err := wxapi.ApplyToOrder(paid, ev); err != nil {
 			b.Fatal(err)
 		}
-		req := shipping.Request{Order: paid, SKUs: w.catalog, Carriers: benchCarriers, At: at, Parcels: []order.Parcel{w.parcel}, Complete: true}
+		req := shipping.Request{Order: paid, SKUs: w.catalog, Carriers: benchCarriers, At: pushAt, Parcels: []order.Parcel{w.parcel}, Complete: true}
 		stage("check", func(b *testing.B) {
 			for b.Loop() {
 				if r := shipping.Check(req); !r.OK() {
@@ -136,62 +135,53 @@ func BenchmarkPushPath(b *testing.B) {
 				}
 			}
 		})
-		// The whole path as the package docs and the reference backend run it: RestoreJSON and
-		// MarshalJSON read and write the stored order directly.
-		stage("whole", func(b *testing.B) {
-			for b.Loop() {
-				wholePush(b, w)
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
-		})
-		// The same through json.Unmarshal and json.Marshal, which scan the stored order twice
-		// more on the way in and compact it once more on the way out.
-		stage("whole-via-encoding-json", func(b *testing.B) {
-			for b.Loop() {
-				ev, err := wxapi.DecodeEvent(w.push)
-				if err != nil {
-					b.Fatal(err)
-				}
-				var o order.Order
-				if err := json.Unmarshal(w.stored, &o); err != nil {
-					b.Fatal(err)
-				}
-				if _, err := wxapi.ApplyToOrder(&o, ev); err != nil {
-					b.Fatal(err)
-				}
-				r := shipping.Check(shipping.Request{Order: &o, SKUs: w.catalog, Carriers: benchCarriers, At: at,
-					Parcels: []order.Parcel{w.parcel}, Complete: true})
-				if !r.OK() {
-					b.Fatal(r.Err())
-				}
-				if _, err := json.Marshal(&o); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
-		})
+		stage("whole", func(b *testing.B) { pushes(b, func() { wholePush(b, w, direct) }) })
+		stage("whole-via-encoding-json", func(b *testing.B) { pushes(b, func() { wholePush(b, w, viaEncodingJSON) }) })
 		// The floor runs beside the whole path, in every round of -count, so that the two are
 		// measured under the same load.
-		stage("floor", func(b *testing.B) {
-			for b.Loop() {
-				floorPush(b, w)
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
-		})
+		stage("floor", func(b *testing.B) { pushes(b, func() { floorPush(b, w) }) })
 	}
 }
 
 // pushAt is the time of the shipment check that follows each push.
 var pushAt = time.Unix(1717210000, 0)
 
-// wholePush is the whole path for one push, as the package docs and the reference backend run it:
-// RestoreJSON and MarshalJSON read and write the stored order directly.
-func wholePush(b *testing.B, w pushWorld) {
+// pushes makes one push an iteration and reports pushes/s.
+func pushes(b *testing.B, push func()) {
+	for b.Loop() {
+		push()
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pushes/s")
+}
+
+// storedCodec is how a host's path reads its stored order and writes it back.
+type storedCodec struct {
+	read  func([]byte) (*order.Order, error)
+	write func(*order.Order) ([]byte, error)
+}
+
+var (
+	// direct is how the package docs and the reference backend read and write a stored order.
+	direct = storedCodec{order.RestoreJSON, (*order.Order).MarshalJSON}
+	// viaEncodingJSON goes through json.Unmarshal and json.Marshal, which scan the stored order
+	// twice more on the way in and compact it once more on the way out.
+	viaEncodingJSON = storedCodec{
+		read: func(data []byte) (*order.Order, error) {
+			o := new(order.Order)
+			return o, json.Unmarshal(data, o)
+		},
+		write: func(o *order.Order) ([]byte, error) { return json.Marshal(o) },
+	}
+)
+
+// wholePush is the whole path for one push: decode it, read the stored order through c, apply
+// the push, check the shipment that follows, and write the order back through c.
+func wholePush(b *testing.B, w pushWorld, c storedCodec) {
 	ev, err := wxapi.DecodeEvent(w.push)
 	if err != nil {
 		b.Fatal(err)
 	}
-	o, err := order.RestoreJSON(w.stored)
+	o, err := c.read(w.stored)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -203,7 +193,7 @@ func wholePush(b *testing.B, w pushWorld) {
 	if !r.OK() {
 		b.Fatal(r.Err())
 	}
-	if _, err := o.MarshalJSON(); err != nil {
+	if _, err := c.write(o); err != nil {
 		b.Fatal(err)
 	}
 }
@@ -242,21 +232,22 @@ func BenchmarkPushPathRatio(b *testing.B) {
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			var ratios []float64
-			side := func(f func(*testing.B, pushWorld)) time.Duration {
+			side := func(push func()) time.Duration {
 				start := time.Now()
 				for range pairRounds {
-					f(b, w)
+					push()
 				}
 				return time.Since(start)
 			}
+			whole, floor := func() { wholePush(b, w, direct) }, func() { floorPush(b, w) }
 			for b.Loop() {
-				var whole, floor time.Duration
+				var tw, tf time.Duration
 				if len(ratios)%2 == 0 {
-					whole, floor = side(wholePush), side(floorPush)
+					tw, tf = side(whole), side(floor)
 				} else {
-					floor, whole = side(floorPush), side(wholePush)
+					tf, tw = side(floor), side(whole)
 				}
-				ratios = append(ratios, float64(whole)/float64(floor))
+				ratios = append(ratios, float64(tw)/float64(tf))
 			}
 			slices.Sort(ratios)
 			b.ReportMetric(ratios[len(ratios)/2], "whole/floor")
